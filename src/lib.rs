@@ -1,4 +1,366 @@
 //! frontlint: a linter and validator for Markdown posts with front matter.
 //!
-//! The library owns the whole pipeline (discovery, parsing, rules, reports);
-//! `main.rs` only parses arguments and maps the result to an exit code.
+//! The library owns the whole pipeline — discovery, parsing, rules, reports —
+//! so the CLI, tests and benchmarks drive the same code; `main.rs` only
+//! parses arguments and maps the result to an exit code.
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod fix;
+pub mod frontmatter;
+pub mod markdown;
+pub mod report;
+pub mod rules;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use config::{ConfigError, Discovery, FileConfig, LoadedConfig};
+use diagnostic::Diagnostic;
+use document::{Document, LineIndex};
+use rules::{CHECKS, Context};
+
+/// Where settings come from.
+#[derive(Debug, Clone)]
+pub enum ConfigSource {
+    /// The closest `frontlint.toml` / `.frontlint.toml` above each file.
+    Discover,
+    /// One file for everything (`--config`).
+    File(PathBuf),
+    /// Built-in defaults only (`--no-config`).
+    Defaults,
+}
+
+#[derive(Debug, Clone)]
+pub struct LintOptions {
+    pub paths: Vec<PathBuf>,
+    pub config: ConfigSource,
+    /// Fix what can be fixed (`--fix`, `--unsafe-fixes`, `--diff`).
+    pub fix: Option<FixMode>,
+}
+
+/// How to fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FixMode {
+    pub options: fix::FixOptions,
+    /// Write files (`--fix`), or only compute a diff (`--diff`).
+    pub write: bool,
+}
+
+/// Rounds of fix-then-relint before giving up on reaching a fixed point.
+const MAX_FIX_ROUNDS: usize = 8;
+
+/// The findings of one file, with its text when there is something to show.
+#[derive(Debug, Default)]
+pub struct FileReport {
+    pub path: PathBuf,
+    pub text: Option<Arc<str>>,
+    pub lines: Option<Arc<LineIndex>>,
+    /// After fixing, the findings that remain.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Fixes applied (or, with `--diff`, that would be).
+    pub fixed: usize,
+    /// With `--diff`: the unified diff of the fixes.
+    pub diff: Option<String>,
+    /// A fix that could not be written.
+    pub fix_error: Option<String>,
+}
+
+/// A failure of the tool itself (exit status 2): a bad config, a path that
+/// does not exist.
+#[derive(Debug, Clone)]
+pub struct ToolError(pub String);
+
+impl std::fmt::Display for ToolError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Every file checked, sorted by path.
+    pub files: Vec<FileReport>,
+    pub errors: Vec<ToolError>,
+}
+
+impl Report {
+    pub fn files_checked(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn diagnostics(&self) -> impl Iterator<Item = (&FileReport, &Diagnostic)> {
+        self.files
+            .iter()
+            .flat_map(|f| f.diagnostics.iter().map(move |d| (f, d)))
+    }
+}
+
+/// File names linted when walking folders.
+pub fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "mdx"))
+}
+
+/// A file to lint and the config that governs it.
+struct Job {
+    path: PathBuf,
+    config: Arc<FileConfig>,
+}
+
+/// Runs every per-document rule on `doc` with `config`; diagnostics come
+/// back sorted by position, then rule.
+pub fn check_document(doc: &Document, config: &FileConfig) -> Vec<Diagnostic> {
+    let ctx = Context { config };
+    let mut out = Vec::new();
+    for rule in CHECKS {
+        let meta = rule.meta();
+        let Some(severity) = config.severity(meta) else {
+            continue;
+        };
+        let start = out.len();
+        rule.check(doc, &ctx, &mut out);
+        let explicit = config.configured_severity(meta).is_some();
+        for d in &mut out[start..] {
+            // A rule may lower or raise one finding on purpose; a severity
+            // set in config for the rule still has the last word.
+            if explicit || Some(d.severity) == meta.default_severity {
+                d.severity = severity;
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.span.start, a.rule.code, a.span.end).cmp(&(b.span.start, b.rule.code, b.span.end))
+    });
+    out
+}
+
+/// Reads and checks one file (and fixes it when `fix` says so).
+pub fn lint_file(path: &Path, config: &FileConfig, fix: Option<FixMode>) -> FileReport {
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let mut report = lint_bytes(path, &bytes, config, fix);
+            if let (Some(mode), Some(text)) = (fix, &report.text)
+                && mode.write
+                && report.fixed > 0
+                && let Err(e) = fix::write_atomically(path, &bytes, text.as_bytes())
+            {
+                report.fix_error = Some(e.to_string());
+            }
+            report
+        }
+        Err(e) => FileReport {
+            path: path.to_path_buf(),
+            text: Some(Arc::from("")),
+            lines: Some(Arc::new(LineIndex::new(""))),
+            diagnostics: config
+                .severity(&rules::io::unreadable_file::META)
+                .map(|s| {
+                    Diagnostic::new(
+                        &rules::io::unreadable_file::META,
+                        document::Span::empty(0),
+                        format!("cannot read the file: {e}"),
+                    )
+                    .with_help("check that it exists and that you may read it")
+                    .with_severity(s)
+                })
+                .into_iter()
+                .collect(),
+            ..FileReport::default()
+        },
+    }
+}
+
+/// Whether fixes may be applied to this document: it was decoded from
+/// UTF-8 and its front matter parsed (a file we could not read fully is
+/// never rewritten).
+fn fixable(doc: &Document) -> bool {
+    doc.fixes_allowed()
+        && doc
+            .front_matter
+            .as_ref()
+            .is_none_or(|fm| fm.hard_errors().next().is_none())
+}
+
+/// Checks bytes as if read from `path`; with `fix`, applies fixes to a fixed
+/// point and reports what remains (the caller writes the file).
+pub fn lint_bytes(
+    path: &Path,
+    bytes: &[u8],
+    config: &FileConfig,
+    fix: Option<FixMode>,
+) -> FileReport {
+    match Document::from_bytes(path, bytes) {
+        Ok(mut doc) => {
+            let mut diagnostics = check_document(&doc, config);
+            let mut fixed = 0;
+            let mut diff = None;
+            if let Some(mode) = fix
+                && fixable(&doc)
+            {
+                let original = doc.text.clone();
+                for _ in 0..MAX_FIX_ROUNDS {
+                    let (new, n) = fix::apply(&doc.text, &diagnostics, mode.options);
+                    if n == 0 || new == doc.text {
+                        break;
+                    }
+                    fixed += n;
+                    doc = Document::from_text(path, new, doc.encoding);
+                    diagnostics = check_document(&doc, config);
+                }
+                if fixed > 0 && !mode.write {
+                    diff = Some(fix::unified_diff(path, &original, &doc.text));
+                }
+            }
+            let keep_text = !diagnostics.is_empty() || fixed > 0;
+            let (text, lines) = if keep_text {
+                (
+                    Some(Arc::from(doc.text.as_str())),
+                    Some(Arc::new(doc.lines.clone())),
+                )
+            } else {
+                (None, None)
+            };
+            FileReport {
+                path: path.to_path_buf(),
+                text,
+                lines,
+                diagnostics,
+                fixed,
+                diff,
+                fix_error: None,
+            }
+        }
+        Err(e) => {
+            let lines = LineIndex::new(&e.text);
+            let mut d = Diagnostic::new(&rules::io::unreadable_file::META, e.span, e.message);
+            if let Some(h) = e.help {
+                d = d.with_help(h);
+            }
+            let severity = config.severity(&rules::io::unreadable_file::META);
+            FileReport {
+                path: path.to_path_buf(),
+                text: Some(Arc::from(e.text.as_str())),
+                lines: Some(Arc::new(lines)),
+                diagnostics: severity.map(|s| d.with_severity(s)).into_iter().collect(),
+                ..FileReport::default()
+            }
+        }
+    }
+}
+
+/// Finds the files under `opts.paths` and the config of each.
+fn collect_jobs(opts: &LintOptions, errors: &mut Vec<ToolError>) -> Vec<Job> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let fixed: Option<Arc<LoadedConfig>> = match &opts.config {
+        ConfigSource::File(p) => match LoadedConfig::load(p) {
+            Ok(c) => Some(Arc::new(c)),
+            Err(e) => {
+                errors.push(ToolError(e.to_string()));
+                return Vec::new();
+            }
+        },
+        ConfigSource::Defaults => Some(Arc::new(LoadedConfig::defaults(&cwd))),
+        ConfigSource::Discover => None,
+    };
+    let defaults = Arc::new(LoadedConfig::defaults(&cwd));
+    let mut discovery = Discovery::default();
+    let mut reported: std::collections::HashSet<String> = Default::default();
+    let mut config_for = |path: &Path, errors: &mut Vec<ToolError>| -> Option<Arc<LoadedConfig>> {
+        if let Some(c) = &fixed {
+            return Some(Arc::clone(c));
+        }
+        match discovery.for_file(path) {
+            Ok(Some(c)) => Some(c),
+            Ok(None) => Some(Arc::clone(&defaults)),
+            Err(e) => {
+                let msg = e.to_string();
+                if reported.insert(msg.clone()) {
+                    errors.push(ToolError(msg));
+                }
+                None
+            }
+        }
+    };
+
+    let mut jobs = Vec::new();
+    let paths: Vec<PathBuf> = if opts.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        opts.paths.clone()
+    };
+    for root in &paths {
+        let meta = match std::fs::metadata(root) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.push(ToolError(format!("{}: {e}", root.display())));
+                continue;
+            }
+        };
+        if meta.is_file() {
+            if let Some(cfg) = config_for(root, errors)
+                && !cfg.is_excluded(root)
+            {
+                jobs.push(Job {
+                    config: cfg.for_file(root),
+                    path: clean(root),
+                });
+            }
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(root)
+            .sort_by_file_path(|a, b| a.cmp(b))
+            .build();
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    errors.push(ToolError(format!("{}: {e}", root.display())));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_some_and(|t| t.is_file()) || !is_markdown(entry.path()) {
+                continue;
+            }
+            let path = entry.path();
+            if let Some(cfg) = config_for(path, errors)
+                && cfg.is_included(path)
+                && !cfg.is_excluded(path)
+            {
+                jobs.push(Job {
+                    config: cfg.for_file(path),
+                    path: clean(path),
+                });
+            }
+        }
+    }
+    jobs.sort_by(|a, b| a.path.cmp(&b.path));
+    jobs.dedup_by(|a, b| a.path == b.path);
+    jobs
+}
+
+/// `./a/b.md` → `a/b.md`, for messages.
+fn clean(p: &Path) -> PathBuf {
+    p.strip_prefix(".")
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// Lints every Markdown file under `opts.paths`, in parallel.
+pub fn lint(opts: &LintOptions) -> Report {
+    let mut errors = Vec::new();
+    let jobs = collect_jobs(opts, &mut errors);
+    let files: Vec<FileReport> = jobs
+        .par_iter()
+        .map(|job| lint_file(&job.path, &job.config, opts.fix))
+        .collect();
+    Report { files, errors }
+}
+
+/// Re-exported for callers that need a config error type.
+pub type ConfigLoadError = ConfigError;

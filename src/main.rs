@@ -1,3 +1,6 @@
+use clap::Parser;
+
 fn main() {
-    println!("frontlint: work in progress");
+    let cli = frontlint::cli::Cli::parse();
+    std::process::exit(frontlint::cli::run(cli));
 }

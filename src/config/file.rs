@@ -1,0 +1,130 @@
+//! The `frontlint.toml` format, as written by users (serde types).
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    /// Globs (relative to the config's folder) of files to lint when walking
+    /// directories.
+    pub include: Option<Vec<String>>,
+    /// Globs of files never to lint.
+    pub exclude: Option<Vec<String>>,
+    #[serde(default)]
+    pub front_matter: FrontMatterConfig,
+    #[serde(default)]
+    pub overrides: Vec<OverrideConfig>,
+    #[serde(default)]
+    pub rules: BTreeMap<String, String>,
+    /// Compare the `YYYY-MM-DD-` prefix of file names with `date`.
+    pub filename_date: Option<bool>,
+    /// Which YAML the site generator reads: "1.1" (Jekyll, Hugo) or "1.2".
+    pub yaml_version: Option<String>,
+    /// Settings of later stages, kept as tables and read by their modules.
+    pub spelling: Option<toml::Table>,
+    pub links: Option<toml::Table>,
+    pub grammar: Option<toml::Table>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatterConfig {
+    /// Fields every file must have.
+    pub required: Option<Vec<String>>,
+    /// Files must have front matter (implied by a non-empty `required`).
+    pub require: Option<bool>,
+    /// What to do with keys not declared in `fields` or `required`.
+    pub unknown_fields: Option<UnknownFields>,
+    #[serde(default)]
+    pub fields: BTreeMap<String, FieldSpec>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnknownFields {
+    Allow,
+    Warn,
+    Error,
+}
+
+/// One type or a list of accepted types.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+impl<T: Clone> OneOrMany<T> {
+    pub fn to_vec(&self) -> Vec<T> {
+        match self {
+            OneOrMany::One(t) => vec![t.clone()],
+            OneOrMany::Many(v) => v.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldType {
+    String,
+    Date,
+    Datetime,
+    #[serde(alias = "array")]
+    List,
+    #[serde(alias = "table", alias = "object")]
+    Map,
+    #[serde(alias = "int")]
+    Integer,
+    #[serde(alias = "float")]
+    Number,
+    #[serde(alias = "bool")]
+    Boolean,
+    Any,
+}
+
+impl FieldType {
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldType::String => "string",
+            FieldType::Date => "date",
+            FieldType::Datetime => "datetime",
+            FieldType::List => "list",
+            FieldType::Map => "map",
+            FieldType::Integer => "integer",
+            FieldType::Number => "number",
+            FieldType::Boolean => "boolean",
+            FieldType::Any => "any",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSpec {
+    #[serde(rename = "type")]
+    pub ty: Option<OneOrMany<FieldType>>,
+    #[serde(rename = "enum")]
+    pub allowed: Option<Vec<toml::Value>>,
+    pub pattern: Option<String>,
+    pub min_length: Option<usize>,
+    pub max_length: Option<usize>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub non_empty: Option<bool>,
+    /// strftime-style format for dates written another way (`%m/%d/%Y`).
+    pub format: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverrideConfig {
+    pub paths: Vec<String>,
+    #[serde(default)]
+    pub front_matter: FrontMatterConfig,
+    #[serde(default)]
+    pub rules: BTreeMap<String, String>,
+    pub filename_date: Option<bool>,
+}

@@ -1,0 +1,135 @@
+//! Byte offset → 1-based line and column, built once per file.
+
+/// Start offsets of every line. A line ends at `\n`, at `\r\n`, or at a lone
+/// `\r` (old Mac files and the odd stray CR in real corpora).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    /// Length in bytes of a leading byte-order mark, which must not count as
+    /// a column of line 1.
+    bom_len: usize,
+}
+
+/// A 1-based position: line, and column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let bom_len = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        LineIndex { starts, bom_len }
+    }
+
+    /// Number of lines (a final line break opens an empty last line).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// 0-based line number holding `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Byte offset where 0-based `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line.min(self.starts.len() - 1)]
+    }
+
+    /// Byte range of 0-based `line`, without its line break.
+    pub fn line_span(&self, text: &str, line: usize) -> (usize, usize) {
+        let start = self.line_start(line);
+        let mut end = if line + 1 < self.starts.len() {
+            self.starts[line + 1]
+        } else {
+            text.len()
+        };
+        let b = text.as_bytes();
+        if end > start && b[end - 1] == b'\n' {
+            end -= 1;
+        }
+        if end > start && b[end - 1] == b'\r' {
+            end -= 1;
+        }
+        (start, end)
+    }
+
+    /// 1-based line and character column of `offset` in `text`.
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let mut start = self.starts[line];
+        if line == 0 && self.bom_len > 0 && offset >= self.bom_len {
+            start = self.bom_len;
+        }
+        let column = text[start..offset].chars().count() + 1;
+        Position {
+            line: line + 1,
+            column,
+        }
+    }
+}
+
+/// The largest char boundary at or before `i`.
+pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lf_crlf_and_lone_cr() {
+        let t = "a\nbc\r\nd\re";
+        let li = LineIndex::new(t);
+        assert_eq!(li.line_count(), 4);
+        assert_eq!(li.position(t, 0), Position { line: 1, column: 1 });
+        assert_eq!(li.position(t, 3), Position { line: 2, column: 2 });
+        assert_eq!(li.position(t, 6), Position { line: 3, column: 1 });
+        assert_eq!(li.position(t, 8), Position { line: 4, column: 1 });
+        assert_eq!(li.line_span(t, 1), (2, 4));
+    }
+
+    #[test]
+    fn bom_does_not_shift_columns() {
+        let t = "\u{feff}---\nx";
+        let li = LineIndex::new(t);
+        assert_eq!(li.position(t, 3), Position { line: 1, column: 1 });
+        assert_eq!(li.position(t, 4), Position { line: 1, column: 2 });
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let t = "été x";
+        let li = LineIndex::new(t);
+        assert_eq!(li.position(t, 6), Position { line: 1, column: 5 });
+    }
+}

@@ -1,0 +1,147 @@
+//! Human output: each finding as a miette report with the source snippet and
+//! the span underlined, then a summary.
+
+use std::fmt;
+use std::io::Write;
+use std::sync::Arc;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+
+use super::Summary;
+use crate::Report;
+use crate::diagnostic::{Diagnostic, Severity};
+
+#[derive(Debug, Clone, Copy)]
+pub struct HumanOptions {
+    pub color: bool,
+    /// Leave out the summary line.
+    pub quiet: bool,
+}
+
+struct Shown<'a> {
+    d: &'a Diagnostic,
+    source: NamedSource<Arc<str>>,
+}
+
+impl fmt::Debug for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.d.message)
+    }
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.d.message)
+    }
+}
+
+impl std::error::Error for Shown<'_> {}
+
+impl miette::Diagnostic for Shown<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(format!(
+            "{}({})",
+            self.d.rule.code, self.d.rule.name
+        )))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.d.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        let fix = match &self.d.fix {
+            Some(f) if f.safe => " (fixable with --fix)",
+            Some(_) => " (fixable with --fix --unsafe-fixes)",
+            None => "",
+        };
+        match &self.d.help {
+            Some(h) => Some(Box::new(format!("{h}{fix}"))),
+            None if !fix.is_empty() => Some(Box::new(fix.trim_start().to_string())),
+            None => None,
+        }
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = SourceSpan::new(self.d.span.start.into(), self.d.span.len());
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            None, span,
+        ))))
+    }
+}
+
+pub(super) fn write(
+    out: &mut dyn Write,
+    report: &Report,
+    opts: &HumanOptions,
+) -> std::io::Result<()> {
+    let theme = if opts.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    // miette's own column counts bytes on non-ASCII lines; we print the
+    // position computed from our line index in the source name instead.
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_context_lines(1)
+        .without_primary_span_start();
+    let mut files_with = 0;
+    for file in &report.files {
+        if file.diagnostics.is_empty() {
+            continue;
+        }
+        files_with += 1;
+        let text: Arc<str> = file.text.clone().unwrap_or_else(|| Arc::from(""));
+        for d in &file.diagnostics {
+            let (start, _) = super::positions(file, d);
+            let name = format!("{}:{}:{}", file.path.display(), start.line, start.column);
+            let shown = Shown {
+                d,
+                source: NamedSource::new(name, Arc::clone(&text)),
+            };
+            let mut s = String::new();
+            handler
+                .render_report(&mut s, &shown)
+                .map_err(std::io::Error::other)?;
+            out.write_all(s.as_bytes())?;
+        }
+    }
+    if !opts.quiet {
+        let s = Summary::of(report);
+        let total = s.errors + s.warnings + s.infos;
+        let files = report.files_checked();
+        if total == 0 {
+            writeln!(out, "No problems found in {files} file{}.", plural(files))?;
+        } else {
+            write!(
+                out,
+                "Found {total} problem{} ({} error{}, {} warning{}, {} info{}) in {files_with} of {files} file{}.",
+                plural(total),
+                s.errors,
+                plural(s.errors),
+                s.warnings,
+                plural(s.warnings),
+                s.infos,
+                plural(s.infos),
+                plural(files),
+            )?;
+            if s.fixable > 0 {
+                write!(out, " {} fixable with --fix.", s.fixable)?;
+            }
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

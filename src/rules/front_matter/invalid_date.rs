@@ -1,0 +1,94 @@
+use super::{dotted, parsed_root, walk};
+use crate::config::FieldType;
+use crate::frontmatter::Value;
+use crate::frontmatter::dates::{DateError, parse_date, parse_with_format};
+use crate::rules::prelude::*;
+
+rule_meta!(
+    "FM007",
+    "invalid-date",
+    FrontMatter,
+    Some(Severity::Error),
+    false,
+    "A date that does not parse or does not exist."
+);
+
+pub struct InvalidDate;
+
+/// Fields read as dates by site generators even without any config.
+const DATE_FIELDS: [&str; 6] = [
+    "date",
+    "lastmod",
+    "publishDate",
+    "expiryDate",
+    "updated",
+    "last_modified_at",
+];
+
+const FORMATS_HELP: &str =
+    "write YYYY-MM-DD (2020-03-31) or a datetime such as 2020-03-31T10:00:00+02:00";
+
+impl Rule for InvalidDate {
+    impl_meta!();
+
+    fn check(&self, doc: &Document, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some((_, root)) = parsed_root(doc) else {
+            return;
+        };
+        // Declared date fields and the usual ones: strings must read as dates.
+        let mut checked: Vec<*const crate::frontmatter::Node> = Vec::new();
+        for entry in root.entries() {
+            let field = ctx.config.fields.get(&entry.key);
+            let declared = field.is_some_and(|f| {
+                f.types
+                    .iter()
+                    .any(|t| matches!(t, FieldType::Date | FieldType::Datetime))
+            });
+            let usual = field.is_none_or(|f| f.types.is_empty())
+                && DATE_FIELDS.contains(&entry.key.as_str());
+            if !declared && !usual {
+                continue;
+            }
+            checked.push(&entry.value);
+            let (Value::String(s) | Value::Timestamp(s)) = &entry.value.value else {
+                continue;
+            };
+            if s.trim().is_empty() {
+                continue;
+            }
+            let format = field.and_then(|f| f.spec.format.as_deref());
+            let result = match format {
+                Some(fmt) => parse_with_format(s, fmt).map(|_| ()),
+                None => parse_date(s).map(|_| ()),
+            };
+            if let Err(e) = result {
+                out.push(report(&entry.key, s, e, entry.value.span, format));
+            }
+        }
+        // Anywhere else: unquoted YAML timestamps that cannot exist make
+        // Ruby and Go loaders fail.
+        let mut path = Vec::new();
+        walk(root, &mut path, &mut |p, node| {
+            if checked.contains(&(node as *const _)) {
+                return; // date fields were handled above
+            }
+            if let Value::Timestamp(s) = &node.value
+                && let Err(e @ DateError::Impossible(_)) = parse_date(s)
+            {
+                out.push(report(&dotted(p), s, e, node.span, None));
+            }
+        });
+    }
+}
+
+fn report(key: &str, value: &str, e: DateError, span: Span, format: Option<&str>) -> Diagnostic {
+    let message = match &e {
+        DateError::Format => format!("`{key}`: `{value}` is not a date"),
+        DateError::Impossible(why) => format!("`{key}`: invalid date `{value}`: {why}"),
+    };
+    let help = match format {
+        Some(f) => format!("this field's dates are written as `{f}`"),
+        None => FORMATS_HELP.to_string(),
+    };
+    Diagnostic::new(&META, span, message).with_help(help)
+}

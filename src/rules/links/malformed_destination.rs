@@ -1,0 +1,259 @@
+use super::{has_scheme, is_template, written_dest};
+use crate::markdown::LinkKind;
+use crate::rules::prelude::*;
+
+rule_meta!(
+    "LK002",
+    "malformed-destination",
+    Links,
+    Some(Severity::Error),
+    true,
+    "A link destination that is not a valid URL or path."
+);
+
+pub struct MalformedDestination;
+
+/// Top-level domains often seen in links; the last label of a bare domain.
+const TLDS: &[&str] = &[
+    "com", "org", "net", "fr", "io", "gov", "edu", "de", "uk", "eu", "info", "co", "dev", "app",
+    "me", "us", "ca", "be", "ch", "nl", "es", "it", "se", "no", "fi", "dk", "at", "pt", "pl", "cz",
+    "ru", "jp", "cn", "in", "br", "au", "nz", "ie", "lu", "coop", "tech", "ai", "xyz", "blog",
+    "cloud", "site", "online", "ly", "tv", "fm", "gg", "so", "to", "sh",
+];
+
+/// File extensions that look like top-level domains.
+const EXTENSIONS: &[&str] = &[
+    "md", "markdown", "mdx", "html", "htm", "php", "png", "jpg", "jpeg", "gif", "svg", "webp",
+    "pdf", "txt", "json", "xml", "yml", "yaml", "toml", "js", "css", "zip", "sh", "py", "rs", "go",
+    "rb", "pl", "ps", "mp4", "mp3", "csv", "ico", "tar", "gz",
+];
+
+/// `example.org/x`: a destination that was meant as a web address but has no
+/// scheme, so browsers resolve it as a relative path.
+pub(crate) fn looks_like_bare_domain(dest: &str) -> bool {
+    if has_scheme(dest) || dest.starts_with(['/', '.', '#', '?', '~', '{', '<', '%', '@']) {
+        return false;
+    }
+    let host = dest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.starts_with("www.") && host.len() > 4 {
+        return true;
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    if labels.len() < 2
+        || labels
+            .iter()
+            .any(|l| l.is_empty() || !l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+    {
+        return false;
+    }
+    let tld = labels[labels.len() - 1].to_ascii_lowercase();
+    TLDS.contains(&tld.as_str()) && !EXTENSIONS.contains(&tld.as_str())
+}
+
+/// A mistyped scheme: `htp://`, `http//`, `https:/x`, `http:///x`.
+fn scheme_typo(dest: &str) -> Option<String> {
+    let lower = dest.to_ascii_lowercase();
+    for (bad, good) in [
+        ("htp://", "http://"),
+        ("htps://", "https://"),
+        ("htttp://", "http://"),
+        ("htttps://", "https://"),
+        ("ttp://", "http://"),
+        ("ttps://", "https://"),
+        ("hhttp://", "http://"),
+        ("hhttps://", "https://"),
+        ("http//", "http://"),
+        ("https//", "https://"),
+        ("http:///", "http://"),
+        ("https:///", "https://"),
+    ] {
+        if lower.starts_with(bad) {
+            return Some(format!("{good}{}", &dest[bad.len()..]));
+        }
+    }
+    for scheme in ["http:/", "https:/"] {
+        if lower.starts_with(scheme) && !lower[scheme.len()..].starts_with('/') {
+            return Some(format!("{scheme}/{}", &dest[scheme.len()..]));
+        }
+    }
+    None
+}
+
+impl Rule for MalformedDestination {
+    impl_meta!();
+
+    fn check(&self, doc: &Document, _ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for link in &doc.scan.links {
+            if matches!(link.kind, LinkKind::Autolink | LinkKind::Email) {
+                continue;
+            }
+            let dest = written_dest(doc, link);
+            if is_template(dest) || (dest.contains("](") && dest.contains('[')) {
+                continue; // LK001's business
+            }
+            let span = link.dest_span.unwrap_or(link.span);
+            let fix = |replacement: String| link.dest_span.map(|s| Fix::unsafe_(s, replacement));
+            let mut push = |message: String, help: String, replacement: Option<String>| {
+                let mut d = Diagnostic::new(&META, span, message)
+                    .with_help(help)
+                    .with_url(dest);
+                if let Some(f) = replacement.and_then(fix) {
+                    d = d.with_fix(f);
+                }
+                out.push(d);
+            };
+            // `__init__` ends many Python links: `__` counts only around
+            // the whole destination.
+            let mut stripped = dest.trim_start_matches("**").trim_end_matches("**");
+            if let Some(inner) = stripped
+                .strip_prefix("__")
+                .and_then(|s| s.strip_suffix("__"))
+                && !inner.is_empty()
+            {
+                stripped = inner;
+            }
+            if stripped.len() != dest.len() {
+                push(
+                    "bold markers ended up inside the link destination, which is not a valid URL"
+                        .into(),
+                    format!(
+                        "the destination is probably `{stripped}`; put the `**` around the whole link"
+                    ),
+                    Some(stripped.to_string()),
+                );
+                continue;
+            }
+            if let Some(good) = scheme_typo(dest) {
+                push(
+                    format!("mistyped URL scheme in `{dest}`"),
+                    format!("write `{good}`"),
+                    Some(good),
+                );
+                continue;
+            }
+            if dest.contains(char::is_whitespace) {
+                let encoded = dest.replace(' ', "%20");
+                push(
+                    "unencoded space in the link destination".into(),
+                    "write spaces in URLs as `%20`".into(),
+                    (!encoded.contains(char::is_whitespace)).then_some(encoded),
+                );
+                continue;
+            }
+            if looks_like_bare_domain(dest) {
+                let local = doc
+                    .path
+                    .parent()
+                    .map(|p| p.join(dest.split(['?', '#']).next().unwrap_or(dest)))
+                    .is_some_and(|p| p.exists());
+                if !local {
+                    push(
+                        format!(
+                            "`{dest}` has no scheme, so it is a relative path, not a web address"
+                        ),
+                        format!("write `https://{dest}`"),
+                        Some(format!("https://{dest}")),
+                    );
+                }
+            }
+        }
+        unparsed_links(doc, out);
+    }
+}
+
+/// `[text](dest with spaces)` that CommonMark did not read as a link: the
+/// text `](` left in prose, followed by a destination holding spaces or HTML.
+fn unparsed_links(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let text = &doc.text;
+    for run in &doc.scan.prose {
+        let s = doc.slice(run.span);
+        let mut from = 0;
+        while let Some(i) = s[from..].find("](") {
+            let at = run.span.start + from + i;
+            from += i + 2;
+            // Bracketed text must open before, on the same block.
+            let before = &text[doc.body_start..at];
+            let Some(open) = before.rfind('[') else {
+                continue;
+            };
+            if before[open..].contains("\n\n") || before[open..].contains("\r\n\r\n") {
+                continue;
+            }
+            let dest_start = at + 2;
+            let rest = &text[dest_start..];
+            let mut depth = 0i32;
+            let mut end = None;
+            for (j, c) in rest.char_indices() {
+                match c {
+                    '(' => depth += 1,
+                    ')' if depth == 0 => {
+                        end = Some(j);
+                        break;
+                    }
+                    ')' => depth -= 1,
+                    '\n' | '\r'
+                        if rest[j..].starts_with("\n\n") || rest[j..].starts_with("\r\n\r\n") =>
+                    {
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let Some(end) = end else { continue };
+            let candidate = rest[..end].trim();
+            if candidate.is_empty()
+                || is_template(candidate)
+                || !candidate.contains(char::is_whitespace)
+            {
+                continue;
+            }
+            // A title after the destination (`(url "title")`) is valid
+            // syntax; real links with titles parsed already.
+            let span = Span::new(dest_start, dest_start + end);
+            let (message, help) = if candidate.contains("<a ") || candidate.contains("</") {
+                (
+                    "this link did not parse: its destination holds raw HTML".to_string(),
+                    "keep only the URL between the parentheses".to_string(),
+                )
+            } else {
+                (
+                    "this link did not parse: its destination contains spaces".to_string(),
+                    "write spaces in URLs as `%20`, or put the destination in `<...>`".to_string(),
+                )
+            };
+            out.push(
+                Diagnostic::new(&META, span, message)
+                    .with_help(help)
+                    .with_url(candidate),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_domains() {
+        assert!(looks_like_bare_domain("example.org/x"));
+        assert!(looks_like_bare_domain("solidarite-numerique.fr"));
+        assert!(looks_like_bare_domain("www.example.com"));
+        assert!(!looks_like_bare_domain("post.md"));
+        assert!(!looks_like_bare_domain("install.sh"));
+        assert!(!looks_like_bare_domain("../x.html"));
+        assert!(!looks_like_bare_domain("https://x.org"));
+        assert!(!looks_like_bare_domain("mailto:a@b.fr"));
+    }
+
+    #[test]
+    fn scheme_typos() {
+        assert_eq!(scheme_typo("htp://x.org").as_deref(), Some("http://x.org"));
+        assert_eq!(scheme_typo("http//x.org").as_deref(), Some("http://x.org"));
+        assert_eq!(
+            scheme_typo("https:/x.org").as_deref(),
+            Some("https://x.org")
+        );
+        assert_eq!(scheme_typo("https://x.org"), None);
+    }
+}
