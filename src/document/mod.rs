@@ -157,7 +157,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), LoadError> {
     let head = &bytes[..bytes.len().min(8192)];
     if let Some(nul) = memchr::memchr(0, head) {
         let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).into_owned();
-        let at = floor_char_boundary(&text, nul.min(text.len()));
+        // Offsets of the lossy text differ from byte offsets once a bad byte
+        // became U+FFFD: measure the prefix the same way.
+        let at = String::from_utf8_lossy(&bytes[..nul]).len().min(text.len());
         return Err(LoadError {
             text,
             span: Span::empty(at),
