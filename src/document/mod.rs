@@ -182,7 +182,8 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), LoadError> {
                 ""
             };
             Err(LoadError {
-                span: Span::new(at, at + 1),
+                // The bad byte is one U+FFFD in the lossy text shown.
+                span: Span::new(at, at + '\u{fffd}'.len_utf8()),
                 text,
                 message: format!("file is not valid UTF-8: byte 0x{bad:02X} at offset {at}{guess}"),
                 help: Some(
