@@ -12,7 +12,7 @@ use std::time::Duration;
 use reqwest::{Method, Url};
 
 use super::fetch::{Answer, Failure, Fetcher};
-use super::host::is_private_literal;
+use super::host::{Turn, is_private_literal};
 use super::options::LinkCheckOptions;
 use super::outcome::{DeadCause, SkipReason, UrlOutcome};
 use super::retry::{backoff, parse_retry_after};
@@ -88,6 +88,7 @@ impl Engine {
         let mut permanent = true;
         let mut retries_left = opts.retries;
         let mut waits = 0u32;
+        let mut turn = Turn::Fresh;
         loop {
             if opts.exclude_private && is_private_literal(&url) {
                 return Err(skipped(SkipReason::PrivateAddress));
@@ -95,7 +96,12 @@ impl Engine {
             // Each arm either returns, continues at once (next hop, GET instead of
             // HEAD) or names the verdict to give if no retry is left and how long
             // to wait before the retry.
-            let (verdict, wait) = match self.fetcher.fetch(&url, method.clone(), body_limit).await {
+            let sent = self
+                .fetcher
+                .fetch(&url, method.clone(), body_limit, turn)
+                .await;
+            turn = Turn::Continuation;
+            let (verdict, wait) = match sent {
                 Ok(answer) => {
                     let status = answer.status;
                     if (300..400).contains(&status)
@@ -169,9 +175,12 @@ impl Engine {
                     }
                 }
                 // Some servers drop the connection on HEAD: ask again with GET
-                // right away, before counting it as a failure.
+                // right away. It is a second attempt, so it uses up a retry
+                // (when one is left): a server that resets everything is not
+                // asked more often because it also resets HEAD.
                 Err(Failure::Reset(_)) if method == Method::HEAD => {
                     method = Method::GET;
+                    retries_left = retries_left.saturating_sub(1);
                     continue;
                 }
                 Err(Failure::Reset(detail)) => (dead(DeadCause::Reset, detail), None),
