@@ -391,6 +391,79 @@ fn network_failures_name_their_cause() {
 }
 
 #[test]
+fn connect_timeout() {
+    // A listener with a backlog of one that never accepts: once the backlog is
+    // full, the kernel drops further SYNs and connecting hangs.
+    let Ok(mut holder) = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import socket,time\n\
+             l=socket.socket(); l.bind(('127.0.0.1',0)); l.listen(1)\n\
+             print(l.getsockname()[1], flush=True); time.sleep(30)",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("SKIPPED connect_timeout: python3 not found");
+        return;
+    };
+    let mut line = String::new();
+    if let Some(out) = holder.stdout.take() {
+        use std::io::BufRead;
+        let _ = std::io::BufReader::new(out).read_line(&mut line);
+    }
+    let port: u16 = line.trim().parse().expect("port from python");
+    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    let mut fill = Vec::new();
+    while let Ok(s) = std::net::TcpStream::connect_timeout(&addr, Duration::from_millis(200)) {
+        fill.push(s);
+        assert!(fill.len() < 50, "the backlog never filled up");
+    }
+    let url = format!("http://127.0.0.1:{port}/");
+    let opts = LinkCheckOptions {
+        connect_timeout: Duration::from_millis(300),
+        retries: 0,
+        ..test_options()
+    };
+    let started = Instant::now();
+    let report = run(std::slice::from_ref(&url), &opts);
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert_eq!(dead_cause(&report, &url), DeadCause::Timeout);
+    assert!(
+        outcome(&report, &url)
+            .message()
+            .contains("could not connect within 300ms"),
+        "{}",
+        outcome(&report, &url).message()
+    );
+    assert!(started.elapsed() < Duration::from_secs(2));
+}
+
+#[test]
+fn redirects_to_other_schemes_are_not_followed() {
+    let (port, server) = raw_server(vec![
+        raw_response("301 Moved Permanently", "Location: file:///etc/passwd\r\n"),
+        raw_response("302 Found", "Location: ftp://127.0.0.1/file\r\n"),
+    ]);
+    let list = vec![
+        format!("http://127.0.0.1:{port}/to-file"),
+        format!("http://127.0.0.1:{port}/to-ftp"),
+    ];
+    // One at a time, so each URL meets the response meant for it.
+    let opts = LinkCheckOptions {
+        max_concurrency: 1,
+        ..test_options()
+    };
+    let report = run(&list, &opts);
+    for url in &list {
+        assert_eq!(dead_cause(&report, url), DeadCause::RedirectScheme);
+        assert!(outcome(&report, url).message().contains("non-HTTP"));
+    }
+    assert_eq!(server.join().expect("server thread").len(), 2);
+}
+
+#[test]
 fn per_host_and_global_limits() {
     let Some(farm) = Farm::start("per_host_and_global_limits", 3, true, &[]) else {
         return;

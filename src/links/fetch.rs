@@ -52,6 +52,7 @@ pub struct Fetcher {
     client: Client,
     limits: HostLimits,
     timeout: Duration,
+    connect_timeout: Duration,
     requests: AtomicUsize,
 }
 
@@ -92,6 +93,7 @@ impl Fetcher {
             client,
             limits: HostLimits::new(opts.max_concurrency, opts.per_host),
             timeout: opts.timeout,
+            connect_timeout: opts.connect_timeout,
             requests: AtomicUsize::new(0),
         })
     }
@@ -125,7 +127,7 @@ impl Fetcher {
             .timeout(self.timeout)
             .send()
             .await
-            .map_err(|e| classify(&e, self.timeout))?;
+            .map_err(|e| classify(&e, self.timeout, self.connect_timeout))?;
         let header = |name| {
             response
                 .headers()
@@ -228,10 +230,14 @@ impl Resolve for Resolver {
 
 /// Maps a reqwest error to the cause a user can act on, by looking through its
 /// chain of sources.
-fn classify(err: &reqwest::Error, timeout: Duration) -> Failure {
+fn classify(err: &reqwest::Error, timeout: Duration, connect_timeout: Duration) -> Failure {
     let text = chain_text(err);
     if err.is_timeout() {
-        return Failure::Timeout(format!("no answer within {}", fmt_duration(timeout)));
+        return Failure::Timeout(if err.is_connect() {
+            format!("could not connect within {}", fmt_duration(connect_timeout))
+        } else {
+            format!("no answer within {}", fmt_duration(timeout))
+        });
     }
     let mut source: Option<&(dyn StdError + 'static)> = Some(err);
     while let Some(e) = source {

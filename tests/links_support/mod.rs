@@ -19,11 +19,11 @@ pub fn tools_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools")
 }
 
-/// The farm's tools and python3, or `None` after printing why the caller skips.
+/// Whether the farm and python3 are there; if not, prints why the caller skips.
 pub fn tools_available(test: &str) -> bool {
     let farm = tools_dir().join("linkfarm.py");
     if !farm.is_file() {
-        eprintln!("SKIPPED {test}: ../shared/tools/linkfarm.py not found");
+        eprintln!("SKIPPED: ../shared/tools/linkfarm.py not found ({test})");
         return false;
     }
     let python = Command::new("python3")
@@ -32,7 +32,7 @@ pub fn tools_available(test: &str) -> bool {
         .stderr(Stdio::null())
         .status();
     if !python.is_ok_and(|s| s.success()) {
-        eprintln!("SKIPPED {test}: python3 not found (needed for ../shared/tools/linkfarm.py)");
+        eprintln!("SKIPPED: python3 not found, needed for ../shared/tools/linkfarm.py ({test})");
         return false;
     }
     true
