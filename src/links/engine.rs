@@ -12,7 +12,7 @@ use std::time::Duration;
 use reqwest::{Method, Url};
 
 use super::fetch::{Answer, Failure, Fetcher};
-use super::host::{Turn, is_private_literal};
+use super::host::is_private_literal;
 use super::options::LinkCheckOptions;
 use super::outcome::{DeadCause, SkipReason, UrlOutcome};
 use super::retry::{backoff, parse_retry_after};
@@ -88,7 +88,6 @@ impl Engine {
         let mut permanent = true;
         let mut retries_left = opts.retries;
         let mut waits = 0u32;
-        let mut turn = Turn::Fresh;
         loop {
             if opts.exclude_private && is_private_literal(&url) {
                 return Err(skipped(SkipReason::PrivateAddress));
@@ -96,11 +95,7 @@ impl Engine {
             // Each arm either returns, continues at once (next hop, GET instead of
             // HEAD) or names the verdict to give if no retry is left and how long
             // to wait before the retry.
-            let sent = self
-                .fetcher
-                .fetch(&url, method.clone(), body_limit, turn)
-                .await;
-            turn = Turn::Continuation;
+            let sent = self.fetcher.fetch(&url, method.clone(), body_limit).await;
             let (verdict, wait) = match sent {
                 Ok(answer) => {
                     let status = answer.status;

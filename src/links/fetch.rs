@@ -16,7 +16,7 @@ use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue, LOCATION, RETRY_AFTER};
 use reqwest::{Client, Method, Url};
 
-use super::host::{HostKey, HostLimits, Turn, is_private_ip};
+use super::host::{HostKey, HostLimits, is_private_ip};
 use super::options::LinkCheckOptions;
 
 /// What came back from one request.
@@ -111,12 +111,11 @@ impl Fetcher {
         url: &Url,
         method: Method,
         body_limit: usize,
-        turn: Turn,
     ) -> Result<Answer, Failure> {
         let key = HostKey::of(url).ok_or_else(|| Failure::Protocol("URL without a host".into()))?;
         let _slot = self
             .limits
-            .acquire(&key, turn)
+            .acquire(&key)
             .await
             .ok_or_else(|| Failure::Protocol("internal: host limit closed".into()))?;
         self.requests.fetch_add(1, Ordering::Relaxed);
