@@ -9,6 +9,23 @@
 //! URLs from the scan, calls [`check_urls`], and maps outcomes back onto every
 //! use site.
 //!
+//! How the rule layer maps outcomes (LK010 dead-link, LK011 redirected-link):
+//!
+//! | outcome | diagnostic |
+//! | --- | --- |
+//! | [`UrlOutcome::Dead`] | LK010, error |
+//! | [`UrlOutcome::RateLimited`], [`UrlOutcome::AccessRefused`] | LK010, warning: could not verify |
+//! | [`UrlOutcome::MissingFragment`] | LK010, warning (only with `check_fragments`) |
+//! | [`UrlOutcome::Redirected`] with `permanent` | LK011, info; fix: `final_url` |
+//! | `Redirected` not permanent, [`UrlOutcome::Alive`] | nothing |
+//! | [`UrlOutcome::Skipped`] | nothing, except `Deadline` (a warning of the run, also in [`LinkReport::warnings`]) |
+//!
+//! [`UrlOutcome::message`] gives the sentence for the diagnostic; outcomes are
+//! keyed by the URL exactly as passed in, so pass the destinations as written.
+//! [`LinkReport::warnings`] (corrupt cache ignored, deadline reached...) go to
+//! the user once per run. A relative `cache` path is the caller's to resolve
+//! (against the config file's folder) before calling.
+//!
 //! ```no_run
 //! use frontlint::links::{check_urls, LinkCheckOptions, UrlOutcome};
 //! let opts = LinkCheckOptions { cache: None, ..LinkCheckOptions::default() };
@@ -105,6 +122,8 @@ pub async fn check_urls_async<S: AsRef<str>>(
 ) -> Result<LinkReport, LinkCheckError> {
     let started = Instant::now();
     let deadline = tokio::time::Instant::now() + opts.deadline;
+    // First, so a configuration error stops the run before anything is drawn.
+    let fetcher = Fetcher::new(opts).map_err(|e| LinkCheckError::Client(e.0))?;
     let mut report = LinkReport::default();
     let mut seen = HashSet::new();
     let inputs: Vec<&str> = urls
@@ -155,7 +174,6 @@ pub async fn check_urls_async<S: AsRef<str>>(
     }
     report.stats.fetched = groups.len();
 
-    let fetcher = Fetcher::new(opts).map_err(|e| LinkCheckError::Client(e.0))?;
     let engine = Arc::new(Engine::new(fetcher, opts.clone()));
     let mut tasks = JoinSet::new();
     let mut task_group = HashMap::new();
@@ -334,4 +352,80 @@ fn verdicts(
             (input.clone(), outcome)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts() -> LinkCheckOptions {
+        LinkCheckOptions {
+            cache: None,
+            progress: false,
+            ..LinkCheckOptions::default()
+        }
+    }
+
+    #[test]
+    fn prefilter_never_lets_other_schemes_through() {
+        let skip = |u: &str| match prefilter(u, &opts()) {
+            Err(UrlOutcome::Skipped { reason }) => Some(reason),
+            _ => None,
+        };
+        assert!(matches!(
+            skip("mailto:a@example.org"),
+            Some(SkipReason::UnsupportedScheme { scheme }) if scheme == "mailto"
+        ));
+        assert!(matches!(
+            skip("tel:+331234"),
+            Some(SkipReason::UnsupportedScheme { .. })
+        ));
+        assert!(matches!(
+            skip("file:///etc/passwd"),
+            Some(SkipReason::UnsupportedScheme { .. })
+        ));
+        assert!(matches!(
+            skip("javascript:alert(1)"),
+            Some(SkipReason::UnsupportedScheme { .. })
+        ));
+        assert!(matches!(
+            skip("/relative/path"),
+            Some(SkipReason::InvalidUrl { .. })
+        ));
+        assert!(prefilter(" https://example.org/a ", &opts()).is_ok());
+        let private = LinkCheckOptions {
+            exclude_private: true,
+            ..opts()
+        };
+        assert!(prefilter("http://192.168.1.1/", &private).is_err());
+        assert!(prefilter("https://example.org/", &private).is_ok());
+    }
+
+    #[test]
+    fn fragments_that_need_an_anchor() {
+        assert!(needs_anchor("install"));
+        assert!(!needs_anchor(""));
+        assert!(!needs_anchor("top"));
+        assert!(!needs_anchor(":~:text=word"));
+    }
+
+    #[test]
+    fn a_bad_user_agent_is_a_setup_error_not_a_link_error() {
+        let bad = LinkCheckOptions {
+            user_agent: "two\nlines".into(),
+            ..opts()
+        };
+        let err = check_urls(&["https://example.org/"], &bad).expect_err("invalid header");
+        assert!(matches!(err, LinkCheckError::Client(_)));
+        assert!(err.to_string().contains("user_agent"), "{err}");
+    }
+
+    #[test]
+    fn nothing_to_fetch_sends_nothing() {
+        let report =
+            check_urls(&["mailto:a@example.org", "mailto:a@example.org"], &opts()).expect("runs");
+        assert_eq!(report.outcomes.len(), 1, "duplicates are checked once");
+        assert_eq!(report.stats.requests, 0);
+        assert_eq!(report.stats.skipped, 1);
+    }
 }
