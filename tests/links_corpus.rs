@@ -128,7 +128,9 @@ fn generated_corpus_every_dead_link_and_no_false_alarm() {
         let max = stats["hosts"][farm.addr(h)]["max_inflight"]
             .as_u64()
             .unwrap_or(99);
-        assert!(max as usize <= opts.per_host, "host {h}: {max} at once");
+        // +1: the farm counts a request as done only after its last byte is
+        // written (see links_farm.rs, per_host_and_global_limits).
+        assert!(max as usize <= opts.per_host + 1, "host {h}: {max} at once");
     }
     assert_eq!(stats["totals"]["big_complete"], 0);
     assert_eq!(stats["totals"]["retry_after_early"], 0);

@@ -487,14 +487,17 @@ fn per_host_and_global_limits() {
         let max = stats["hosts"][farm.addr(h)]["max_inflight"]
             .as_u64()
             .unwrap_or(99);
-        // No request is ever abandoned here, so the server-side count is exact:
-        // no +1 allowance.
-        assert!(max <= 3, "host {h}: {max} requests at once");
+        // No request is abandoned here, but the farm counts a request as done
+        // only after writing its last byte and taking its lock: a client that
+        // has read the answer may already have sent its next request on another
+        // connection. On a loaded machine that instant shows as one extra
+        // request in flight.
+        assert!(max <= 3 + 1, "host {h}: {max} requests at once");
     }
     let global = stats["totals"]["max_inflight_global"]
         .as_u64()
         .unwrap_or(99);
-    assert!(global <= 5, "{global} requests at once overall");
+    assert!(global <= 5 + 1, "{global} requests at once overall");
     assert!(global >= 4, "the global limit should be used: {global}");
     assert_eq!(report.stats.requests, 36, "one request per URL");
 }
@@ -519,11 +522,13 @@ fn hosts_are_keyed_by_port() {
         let max = stats["hosts"][farm.addr(h)]["max_inflight"]
             .as_u64()
             .unwrap_or(99);
-        assert!(max <= 2, "port {h}: {max} at once");
+        // +1: the farm's bookkeeping lag, see per_host_and_global_limits.
+        assert!(max <= 2 + 1, "port {h}: {max} at once");
     }
+    // Lumped into one host, the two ports could never reach 4 at once.
     let global = stats["totals"]["max_inflight_global"].as_u64().unwrap_or(0);
     assert!(
-        global >= 3,
+        global >= 4,
         "ports lumped into one host? global max {global}"
     );
 }
