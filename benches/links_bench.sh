@@ -31,7 +31,7 @@ echo "== corpus: $posts posts x $links links, $hosts hosts (multi-ip), latency $
 python3 "$tools/make_link_corpus.py" --out "$work/corpus" --posts "$posts" --links "$links" \
     --hosts "$hosts" --multi-ip --port "$port" --seed "$seed"
 python3 "$tools/link_lower_bound.py" "$work/corpus/expected.json" --latency-ms "$latency" \
-    --concurrency 4 8 10 16
+    --concurrency 8 10 12 16
 
 farm_args="--hosts $hosts --multi-ip --latency-ms $latency"
 cat > "$work/summary.py" <<'PY'
