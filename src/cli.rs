@@ -92,6 +92,9 @@ pub struct CheckArgs {
     /// Print the fixes as a unified diff instead of writing them.
     #[arg(long)]
     pub diff: bool,
+    /// Check external links over HTTP (LK010 dead-link, LK011 redirected-link).
+    #[arg(long)]
+    pub check_links: bool,
 }
 
 /// Exit statuses.
@@ -143,6 +146,8 @@ fn check(args: &CheckArgs) -> i32 {
         paths: args.paths.clone(),
         config,
         fix,
+        check_links: args.check_links.then_some(true),
+        quiet: args.quiet,
     });
     for e in &report.errors {
         eprintln!("frontlint: error: {e}");

@@ -10,6 +10,8 @@ pub mod diagnostic;
 pub mod document;
 pub mod fix;
 pub mod frontmatter;
+pub mod link_stage;
+pub mod links;
 pub mod markdown;
 pub mod report;
 pub mod rules;
@@ -41,6 +43,19 @@ pub struct LintOptions {
     pub config: ConfigSource,
     /// Fix what can be fixed (`--fix`, `--unsafe-fixes`, `--diff`).
     pub fix: Option<FixMode>,
+    /// Check external links over HTTP (`--check-links`); `None`: as the
+    /// config's `[links] check` says.
+    pub check_links: Option<bool>,
+    /// No progress bar and no notes.
+    pub quiet: bool,
+}
+
+/// What to do with each file besides checking it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FileOptions {
+    pub fix: Option<FixMode>,
+    /// Keep the external URLs of the file for the online link stage.
+    pub collect_urls: bool,
 }
 
 /// How to fix.
@@ -68,6 +83,8 @@ pub struct FileReport {
     pub diff: Option<String>,
     /// A fix that could not be written.
     pub fix_error: Option<String>,
+    /// External URLs and where they are used (with `collect_urls`).
+    pub urls: Vec<link_stage::UrlUse>,
 }
 
 /// A failure of the tool itself (exit status 2): a bad config, a path that
@@ -154,14 +171,32 @@ pub fn check_document(doc: &Document, config: &FileConfig) -> Vec<Diagnostic> {
             }
         }
     }
+    sort_diagnostics(&mut out);
+    out
+}
+
+/// Sorts findings by position, then rule.
+pub fn sort_diagnostics(out: &mut [Diagnostic]) {
     out.sort_by(|a, b| {
         (a.span.start, a.rule.code, a.span.end).cmp(&(b.span.start, b.rule.code, b.span.end))
     });
-    out
 }
 
 /// Reads and checks one file (and fixes it when `fix` says so).
 pub fn lint_file(path: &Path, config: &FileConfig, fix: Option<FixMode>) -> FileReport {
+    lint_file_with(
+        path,
+        config,
+        &FileOptions {
+            fix,
+            collect_urls: false,
+        },
+    )
+}
+
+/// Reads and checks one file with `opts`.
+pub fn lint_file_with(path: &Path, config: &FileConfig, opts: &FileOptions) -> FileReport {
+    let fix = opts.fix;
     if let Ok(meta) = std::fs::metadata(path)
         && meta.len() > config.max_file_size
     {
@@ -192,7 +227,7 @@ pub fn lint_file(path: &Path, config: &FileConfig, fix: Option<FixMode>) -> File
     }
     match std::fs::read(path) {
         Ok(bytes) => {
-            let mut report = lint_bytes(path, &bytes, config, fix);
+            let mut report = lint_bytes_with(path, &bytes, config, opts);
             if let (Some(mode), Some(text)) = (fix, &report.text)
                 && mode.write
                 && report.fixed > 0
@@ -243,6 +278,25 @@ pub fn lint_bytes(
     config: &FileConfig,
     fix: Option<FixMode>,
 ) -> FileReport {
+    lint_bytes_with(
+        path,
+        bytes,
+        config,
+        &FileOptions {
+            fix,
+            collect_urls: false,
+        },
+    )
+}
+
+/// Checks bytes as if read from `path`, with `opts`.
+pub fn lint_bytes_with(
+    path: &Path,
+    bytes: &[u8],
+    config: &FileConfig,
+    opts: &FileOptions,
+) -> FileReport {
+    let fix = opts.fix;
     match Document::from_bytes(path, bytes) {
         Ok(mut doc) => {
             let mut diagnostics = check_document(&doc, config);
@@ -265,7 +319,12 @@ pub fn lint_bytes(
                     diff = Some(fix::unified_diff(path, &original, &doc.text));
                 }
             }
-            let keep_text = !diagnostics.is_empty() || fixed > 0;
+            let urls = if opts.collect_urls {
+                link_stage::external_urls(&doc)
+            } else {
+                Vec::new()
+            };
+            let keep_text = !diagnostics.is_empty() || fixed > 0 || !urls.is_empty();
             let (text, lines) = if keep_text {
                 (
                     Some(Arc::from(doc.text.as_str())),
@@ -282,6 +341,7 @@ pub fn lint_bytes(
                 fixed,
                 diff,
                 fix_error: None,
+                urls,
             }
         }
         Err(e) => {
@@ -413,10 +473,36 @@ pub fn lint(opts: &LintOptions) -> Report {
     let mut errors = Vec::new();
     let mut notes = Vec::new();
     let jobs = collect_jobs(opts, &mut errors, &mut notes);
-    let files: Vec<FileReport> = jobs
+    // The run's [links] settings: those of the first file's config (the
+    // online check is one phase over the whole run).
+    let link_opts = jobs.first().map(|j| link_stage::options(&j.config));
+    let link_opts = match link_opts.transpose() {
+        Ok(o) => o,
+        Err(e) => {
+            errors.push(ToolError(e));
+            None
+        }
+    };
+    let check_links = opts
+        .check_links
+        .unwrap_or_else(|| link_opts.as_ref().is_some_and(|o| o.check));
+    let file_opts = FileOptions {
+        fix: opts.fix,
+        collect_urls: check_links,
+    };
+    let mut files: Vec<FileReport> = jobs
         .par_iter()
-        .map(|job| lint_file(&job.path, &job.config, opts.fix))
+        .map(|job| lint_file_with(&job.path, &job.config, &file_opts))
         .collect();
+    if check_links && let Some(mut lo) = link_opts {
+        lo.progress = !opts.quiet;
+        let configs: Vec<&FileConfig> = jobs.iter().map(|j| &*j.config).collect();
+        match link_stage::run(&mut files, &configs, &lo, opts.fix) {
+            Ok(warnings) if !opts.quiet => notes.extend(warnings),
+            Ok(_) => {}
+            Err(e) => errors.push(ToolError(e)),
+        }
+    }
     Report {
         files,
         errors,

@@ -250,6 +250,16 @@ impl LoadedConfig {
                 format!("yaml_version must be \"1.1\" or \"1.2\", not \"{v}\""),
             ));
         }
+        if let Some(links) = &file.links {
+            let parsed: Result<crate::links::LinkCheckOptions, _> =
+                toml::Value::Table(links.clone()).try_into();
+            if let Err(e) = parsed {
+                return Err(err_at(
+                    locate("[links]"),
+                    format!("[links]: {}", e.message().trim()),
+                ));
+            }
+        }
         let mut overrides = Vec::new();
         for o in &file.overrides {
             check_rules(&o.rules)?;

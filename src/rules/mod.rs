@@ -98,7 +98,12 @@ pub static CHECKS: &[&dyn Rule] = &[
 
 /// Rules whose diagnostics come from a stage of the run rather than from a
 /// per-document check (the loader, the online link checker...).
-pub static STAGE_RULES: &[&RuleMeta] = &[&io::unreadable_file::META, &io::too_large_file::META];
+pub static STAGE_RULES: &[&RuleMeta] = &[
+    &io::unreadable_file::META,
+    &io::too_large_file::META,
+    &links::dead_link::META,
+    &links::redirected_link::META,
+];
 
 /// Every rule, sorted by code.
 pub fn all() -> Vec<&'static RuleMeta> {

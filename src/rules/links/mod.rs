@@ -1,10 +1,12 @@
 //! Link rules that need no network (LK...).
 
+pub mod dead_link;
 pub mod empty_link;
 pub mod insecure_link;
 pub mod link_text_whitespace;
 pub mod malformed_destination;
 pub mod nested_link;
+pub mod redirected_link;
 
 use crate::document::Document;
 use crate::markdown::Link;
