@@ -10,9 +10,12 @@ pub mod diagnostic;
 pub mod document;
 pub mod fix;
 pub mod frontmatter;
+pub mod import;
+pub mod init;
 pub mod markdown;
 pub mod report;
 pub mod rules;
+pub mod schema;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
