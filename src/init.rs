@@ -33,6 +33,9 @@ const MIN_SPLIT: usize = 5;
 /// Two parts of a folder belong together when their key profiles overlap
 /// at least this much (Jaccard index).
 const SAME_PROFILE: f64 = 0.5;
+/// Separate folders are merged into one collection when their profiles
+/// overlap this much.
+const MERGE_PROFILE: f64 = 0.8;
 /// A rule that flags more than this share of all files describes the
 /// site's style rather than its faults: it is turned off, with a comment.
 const CONVENTION_SHARE: f64 = 0.01;
@@ -59,6 +62,8 @@ struct Group {
     /// Every file under `folder` (true), or only the files directly in it.
     recursive: bool,
     files: Vec<usize>,
+    /// Globs of alike folders merged into this group.
+    more: Vec<String>,
 }
 
 impl Group {
@@ -75,12 +80,25 @@ impl Group {
         }
     }
 
+    /// Every glob of the group (none for the site root).
+    fn globs(&self) -> Vec<String> {
+        self.glob()
+            .into_iter()
+            .chain(self.more.iter().cloned())
+            .collect()
+    }
+
     fn label(&self) -> String {
         if self.folder == Path::new(SECTION_FILE) {
             return "section pages (`_index.md`, Hugo and Zola list pages)".into();
         }
         match self.glob() {
-            Some(g) => format!("`{g}`"),
+            Some(_) => self
+                .globs()
+                .iter()
+                .map(|g| format!("`{g}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
             None => "the site root".into(),
         }
     }
@@ -177,6 +195,7 @@ fn split(posts: &[Post], folder: &Path, files: Vec<usize>, out: &mut Vec<Group>)
             folder: folder.to_path_buf(),
             recursive: true,
             files,
+            more: Vec::new(),
         });
         return;
     }
@@ -185,11 +204,35 @@ fn split(posts: &[Post], folder: &Path, files: Vec<usize>, out: &mut Vec<Group>)
             folder: folder.to_path_buf(),
             recursive: false,
             files: direct,
+            more: Vec::new(),
         });
     }
     for (child, files) in children {
         split(posts, &child, files, out);
     }
+}
+
+/// Folders split apart because of a third one (a site's `blog` beside
+/// versioned docs `2.11`, `2.12`...) but alike between themselves become one
+/// collection with several globs.
+fn merge_alike(posts: &[Post], groups: Vec<Group>) -> Vec<Group> {
+    let mut out: Vec<(Group, Vec<String>)> = Vec::new();
+    for g in groups {
+        let p = profile(posts, &g.files);
+        let mergeable = |x: &Group| x.recursive && x.glob().is_some() && x.files.len() >= 3;
+        if mergeable(&g)
+            && let Some((m, mp)) = out
+                .iter_mut()
+                .find(|(m, mp)| mergeable(m) && jaccard(mp, &p) >= MERGE_PROFILE)
+        {
+            m.files.extend(g.files.iter().copied());
+            m.more.extend(g.globs());
+            *mp = profile(posts, &m.files);
+            continue;
+        }
+        out.push((g, p));
+    }
+    out.into_iter().map(|(g, _)| g).collect()
 }
 
 /// What a value is, for typing.
@@ -590,6 +633,7 @@ pub fn infer(dir: &Path) -> Result<InitReport, String> {
         .partition(|&i| posts[i].rel.file_name().is_some_and(|n| n == SECTION_FILE));
     let mut groups = Vec::new();
     split(&posts, Path::new(""), pages, &mut groups);
+    let mut groups = merge_alike(&posts, groups);
     // Put the root group (if any) first: it becomes the top-level settings.
     groups.sort_by_key(|g| g.glob().is_some());
     if sections.len() >= 2 {
@@ -598,6 +642,7 @@ pub fn infer(dir: &Path) -> Result<InitReport, String> {
             folder: PathBuf::from(SECTION_FILE),
             recursive: false,
             files: sections,
+            more: Vec::new(),
         });
     } else if let Some(&i) = sections.first() {
         // A lone `_index.md` goes with the other files of its folder.
@@ -612,6 +657,7 @@ pub fn infer(dir: &Path) -> Result<InitReport, String> {
                 folder,
                 recursive: false,
                 files: vec![i],
+                more: Vec::new(),
             });
         }
     }
@@ -784,8 +830,9 @@ fn render(
                 out.push_str("[front_matter]\n");
                 ""
             }
-            Some(glob) => {
-                let _ = writeln!(out, "[[overrides]]\npaths = [{}]", toml_str(&glob));
+            Some(_) => {
+                let globs: Vec<String> = g.globs().iter().map(|x| toml_str(x)).collect();
+                let _ = writeln!(out, "[[overrides]]\npaths = [{}]", globs.join(", "));
                 if inf.filename_date {
                     out.push_str("filename_date = true\n");
                 }

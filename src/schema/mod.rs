@@ -26,6 +26,8 @@ pub struct Schema {
     pub path: PathBuf,
     validator: Validator,
     raw: Json,
+    /// Files a `$ref` led to, read once when an error needs them.
+    referenced: Mutex<HashMap<PathBuf, Option<Arc<Json>>>>,
 }
 
 impl fmt::Debug for Schema {
@@ -82,6 +84,7 @@ fn compile(path: &Path) -> Result<Schema, String> {
         path: path.to_path_buf(),
         validator,
         raw,
+        referenced: Mutex::new(HashMap::new()),
     })
 }
 
@@ -246,7 +249,14 @@ impl Schema {
         if path == self.path {
             return self.raw.pointer(&pointer).cloned();
         }
-        read_json(&path).ok()?.pointer(&pointer).cloned()
+        self.referenced(&path)?.pointer(&pointer).cloned()
+    }
+
+    fn referenced(&self, path: &Path) -> Option<Arc<Json>> {
+        let mut docs = self.referenced.lock().unwrap_or_else(|e| e.into_inner());
+        docs.entry(path.to_path_buf())
+            .or_insert_with(|| read_json(path).ok().map(Arc::new))
+            .clone()
     }
 
     /// The subschema at a schema path as the validator reports it, which
@@ -265,7 +275,7 @@ impl Schema {
                 let r = cur.get("$ref")?.as_str()?.to_string();
                 let (file, fragment) = r.split_once('#').unwrap_or((r.as_str(), ""));
                 if !file.is_empty() {
-                    doc = read_json(&base.join(file)).ok()?;
+                    doc = (*self.referenced(&base.join(file))?).clone();
                 }
                 cur = doc.pointer(fragment)?.clone();
                 continue;
@@ -761,6 +771,35 @@ mod tests {
             describe(&json!({"type": "string", "format": "date"})),
             "a valid date"
         );
+    }
+
+    #[test]
+    fn compiled_once_and_shared() {
+        let dir = std::env::temp_dir().join(format!("frontlint-schema-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("s.json");
+        std::fs::write(&p, r#"{"type": "object"}"#).unwrap();
+        let a = load(&p).unwrap();
+        // Even if the file changes, the run keeps the schema it compiled.
+        std::fs::write(&p, "not json").unwrap();
+        let b = load(&p).unwrap();
+        assert!(Arc::ptr_eq(&a, &b));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn remote_refs_are_refused() {
+        let dir = std::env::temp_dir().join(format!("frontlint-remote-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("r.json");
+        std::fs::write(
+            &p,
+            r#"{"properties": {"a": {"$ref": "https://example.org/x.json"}}}"#,
+        )
+        .unwrap();
+        let e = load(&p).unwrap_err();
+        assert!(e.contains("not a local file"), "{e}");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
