@@ -306,13 +306,33 @@ fn date_style(node: &Node) -> String {
         x if x.contains(", NN ") || x.contains(", N ") => {
             "Tue, 31 Mar 2020 10:00:00 +0000 (RFC 2822)".into()
         }
-        _ => format!("`{s}`"),
+        // Another style: its shape, shown by its first example.
+        _ => format!("like `{s}`"),
     };
     if quoted {
         format!("{shape}, quoted")
     } else {
         shape
     }
+}
+
+/// The style key of an unusual date: an existing key of the same shape, or
+/// this one.
+fn shape_key(value: &str, style: &str, seen: &BTreeMap<String, usize>) -> String {
+    let mask = |s: &str| -> String {
+        s.chars()
+            .map(|c| if c.is_ascii_digit() { '0' } else { c })
+            .collect()
+    };
+    let shape = mask(value.trim());
+    seen.keys()
+        .find(|k| {
+            k.strip_prefix("like `")
+                .and_then(|r| r.split('`').next())
+                .is_some_and(|ex| mask(ex) == shape)
+        })
+        .cloned()
+        .unwrap_or_else(|| style.to_string())
 }
 
 /// Everything seen of one key in one group.
@@ -355,7 +375,15 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 fn infer_group(posts: &[Post], gi: usize, group: &Group) -> Inferred {
-    let n = group.files.len();
+    // Files whose front matter does not parse tell nothing about fields
+    // (FM002/FM003 report them); files without any count as lacking all.
+    let readable: Vec<usize> = group
+        .files
+        .iter()
+        .copied()
+        .filter(|&i| posts[i].doc.front_matter.is_none() || root_map(&posts[i].doc).is_some())
+        .collect();
+    let n = readable.len();
     let mut stats: BTreeMap<&str, KeyStats<'_>> = BTreeMap::new();
     let mut order: Vec<&str> = Vec::new();
     let mut dated_names = 0;
@@ -388,7 +416,18 @@ fn infer_group(posts: &[Post], gi: usize, group: &Group) -> Inferred {
             if let Some(k) = Kind::of(&e.value.value) {
                 st.kinds.entry(k).or_default().push(i);
                 if k == Kind::Date {
-                    *st.date_styles.entry(date_style(&e.value)).or_default() += 1;
+                    let style = date_style(&e.value);
+                    let key = match style.strip_prefix("like `") {
+                        // Group unknown styles by shape (digits masked), so
+                        // `01/18/2026` and `12/12/2022` count as one style.
+                        Some(_) => shape_key(
+                            e.value.value.as_str().unwrap_or_default(),
+                            &style,
+                            &st.date_styles,
+                        ),
+                        None => style,
+                    };
+                    *st.date_styles.entry(key).or_default() += 1;
                     if let Some(s) = e.value.value.as_str() {
                         st.date_strings.push(s);
                     }
@@ -445,8 +484,7 @@ fn infer_group(posts: &[Post], gi: usize, group: &Group) -> Inferred {
         if st.non_empty as f64 >= REQUIRED_SHARE * n as f64 {
             f.required = true;
             out.required.push(key.to_string());
-            let lacking: Vec<usize> = group
-                .files
+            let lacking: Vec<usize> = readable
                 .iter()
                 .copied()
                 .filter(|&i| {
@@ -667,10 +705,10 @@ pub fn infer(dir: &Path) -> Result<InitReport, String> {
         .map(|(i, g)| infer_group(&posts, i, g))
         .collect();
     let mut off: Vec<(String, usize)> = Vec::new();
-    let mut text = render(&posts, &groups, &inferred, &off);
+    let mut text = render(&posts, &groups, &inferred, &off, &[]);
     // Lint with the config as written; turn off the rules that describe the
     // site's style, then lint again for the figures.
-    let (by_rule, _) = lint_all(&posts, &text, dir)?;
+    let by_rule = lint_all(&posts, &text, dir)?.by_rule;
     let limit = (posts.len() as f64 * CONVENTION_SHARE).max(3.0) as usize;
     for (rule, files) in &by_rule {
         if *files > limit && !ALWAYS_ON.contains(&rule.as_str()) {
@@ -678,9 +716,19 @@ pub fn infer(dir: &Path) -> Result<InitReport, String> {
         }
     }
     if !off.is_empty() {
-        text = render(&posts, &groups, &inferred, &off);
+        text = render(&posts, &groups, &inferred, &off, &[]);
     }
-    let (findings_by_rule, flagged_files) = lint_all(&posts, &text, dir)?;
+    let linted = lint_all(&posts, &text, dir)?;
+    // The same config again, with what it finds listed per collection (only
+    // comments change, so the findings stay the same).
+    let text = render(
+        &posts,
+        &groups,
+        &inferred,
+        &off,
+        &todo_by_group(&groups, &linted),
+    );
+    let (findings_by_rule, flagged_files) = (linted.by_rule, linted.flagged);
     let summary = summary(&posts, &groups, &findings_by_rule, flagged_files);
     Ok(InitReport {
         text: format!("{summary}{text}"),
@@ -692,11 +740,7 @@ pub fn infer(dir: &Path) -> Result<InitReport, String> {
 }
 
 /// Files with findings by rule, and files with any finding.
-fn lint_all(
-    posts: &[Post],
-    text: &str,
-    dir: &Path,
-) -> Result<(BTreeMap<String, usize>, usize), String> {
+fn lint_all(posts: &[Post], text: &str, dir: &Path) -> Result<Linted, String> {
     let cfg = LoadedConfig::from_str(text, &dir.join("frontlint.toml"), dir)
         .map_err(|e| format!("internal error: the inferred config is invalid: {e}\n{text}"))?;
     let per_file: Vec<Vec<&'static str>> = posts
@@ -719,7 +763,37 @@ fn lint_all(
         }
     }
     let flagged = per_file.iter().filter(|r| !r.is_empty()).count();
-    Ok((by_rule, flagged))
+    Ok(Linted {
+        by_rule,
+        flagged,
+        per_file,
+    })
+}
+
+/// What a lint of every post with a candidate config found.
+struct Linted {
+    /// Files with findings, by rule code.
+    by_rule: BTreeMap<String, usize>,
+    /// Files with any finding.
+    flagged: usize,
+    /// The rule codes found in each post, in post order.
+    per_file: Vec<Vec<&'static str>>,
+}
+
+/// Per group, files with findings by rule: the to-do list in the comments.
+fn todo_by_group(groups: &[Group], linted: &Linted) -> Vec<BTreeMap<&'static str, usize>> {
+    groups
+        .iter()
+        .map(|g| {
+            let mut m = BTreeMap::new();
+            for &i in &g.files {
+                for r in &linted.per_file[i] {
+                    *m.entry(*r).or_insert(0) += 1;
+                }
+            }
+            m
+        })
+        .collect()
 }
 
 fn summary(
@@ -796,6 +870,7 @@ fn render(
     groups: &[Group],
     inferred: &[Inferred],
     off: &[(String, usize)],
+    todo: &[BTreeMap<&'static str, usize>],
 ) -> String {
     let mut out = String::new();
     let root_first = groups.first().is_some_and(|g| g.glob().is_none());
@@ -824,6 +899,20 @@ fn render(
             for o in &inf.outliers {
                 let _ = writeln!(out, "#   {o}");
             }
+        }
+        if let Some(found) = todo.get(inf.group_index).filter(|m| !m.is_empty()) {
+            let list: Vec<String> = found
+                .iter()
+                .map(|(code, n)| {
+                    let name = crate::rules::find(code).map_or("", |m| m.name);
+                    format!("{code} {name} in {}", plural(*n, "file", "files"))
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "# To do, found with these settings: {}",
+                list.join(", ")
+            );
         }
         let prefix = match g.glob() {
             None => {
