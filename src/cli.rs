@@ -247,6 +247,11 @@ fn check(args: &CheckArgs) -> i32 {
     for e in &report.errors {
         eprintln!("frontlint: error: {e}");
     }
+    if !args.quiet {
+        for n in &report.notes {
+            eprintln!("frontlint: note: {n}");
+        }
+    }
     let mut write_failed = false;
     for f in &report.files {
         if let Some(e) = &f.fix_error {

@@ -89,6 +89,9 @@ pub struct Report {
     /// Every file checked, sorted by path.
     pub files: Vec<FileReport>,
     pub errors: Vec<ToolError>,
+    /// Things skipped while walking folders (unreadable folders, broken
+    /// links): said on stderr, not failures.
+    pub notes: Vec<String>,
 }
 
 impl Report {
@@ -116,6 +119,10 @@ struct Job {
     config: Arc<FileConfig>,
 }
 
+/// At most this many findings of one rule in one file are kept; the rest
+/// are summed up in one last finding, so a hostile file cannot exhaust memory.
+pub const MAX_PER_RULE: usize = 1000;
+
 /// Runs every per-document rule on `doc` with `config`; diagnostics come
 /// back sorted by position, then rule.
 pub fn check_document(doc: &Document, config: &FileConfig) -> Vec<Diagnostic> {
@@ -128,6 +135,19 @@ pub fn check_document(doc: &Document, config: &FileConfig) -> Vec<Diagnostic> {
         };
         let start = out.len();
         rule.check(doc, &ctx, &mut out);
+        if out.len() - start > MAX_PER_RULE {
+            let extra = out.len() - start - MAX_PER_RULE;
+            let at = out[start + MAX_PER_RULE].span;
+            out.truncate(start + MAX_PER_RULE);
+            out.push(Diagnostic::new(
+                meta,
+                at,
+                format!(
+                    "… and {extra} more {} findings in this file, not shown",
+                    meta.code
+                ),
+            ));
+        }
         let explicit = config.configured_severity(meta).is_some();
         for d in &mut out[start..] {
             // A rule may lower or raise one finding on purpose; a severity
@@ -145,6 +165,34 @@ pub fn check_document(doc: &Document, config: &FileConfig) -> Vec<Diagnostic> {
 
 /// Reads and checks one file (and fixes it when `fix` says so).
 pub fn lint_file(path: &Path, config: &FileConfig, fix: Option<FixMode>) -> FileReport {
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > config.max_file_size
+    {
+        let meta_rule = &rules::io::too_large_file::META;
+        return FileReport {
+            path: path.to_path_buf(),
+            text: Some(Arc::from("")),
+            lines: Some(Arc::new(LineIndex::new(""))),
+            diagnostics: config
+                .severity(meta_rule)
+                .map(|s| {
+                    Diagnostic::new(
+                        meta_rule,
+                        document::Span::empty(0),
+                        format!(
+                            "skipped: the file is {:.1} MB, more than the {} MB limit",
+                            meta.len() as f64 / (1024.0 * 1024.0),
+                            config.max_file_size / (1024 * 1024)
+                        ),
+                    )
+                    .with_help("raise `max_file_size_mb` in frontlint.toml to lint it")
+                    .with_severity(s)
+                })
+                .into_iter()
+                .collect(),
+            ..FileReport::default()
+        };
+    }
     match std::fs::read(path) {
         Ok(bytes) => {
             let mut report = lint_bytes(path, &bytes, config, fix);
@@ -258,7 +306,11 @@ pub fn lint_bytes(
 }
 
 /// Finds the files under `opts.paths` and the config of each.
-fn collect_jobs(opts: &LintOptions, errors: &mut Vec<ToolError>) -> Vec<Job> {
+fn collect_jobs(
+    opts: &LintOptions,
+    errors: &mut Vec<ToolError>,
+    notes: &mut Vec<String>,
+) -> Vec<Job> {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let fixed: Option<Arc<LoadedConfig>> = match &opts.config {
         ConfigSource::File(p) => match LoadedConfig::load(p) {
@@ -323,11 +375,16 @@ fn collect_jobs(opts: &LintOptions, errors: &mut Vec<ToolError>) -> Vec<Job> {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    errors.push(ToolError(format!("{}: {e}", root.display())));
+                    // An unreadable folder or a broken link: skip it and go on.
+                    notes.push(format!("skipped {e}"));
                     continue;
                 }
             };
-            if !entry.file_type().is_some_and(|t| t.is_file()) || !is_markdown(entry.path()) {
+            // Links to folders are not followed (no loops); links to files are.
+            let is_file = entry
+                .file_type()
+                .is_some_and(|t| t.is_file() || (t.is_symlink() && entry.path().is_file()));
+            if !is_file || !is_markdown(entry.path()) {
                 continue;
             }
             let path = entry.path();
@@ -357,12 +414,17 @@ fn clean(p: &Path) -> PathBuf {
 /// Lints every Markdown file under `opts.paths`, in parallel.
 pub fn lint(opts: &LintOptions) -> Report {
     let mut errors = Vec::new();
-    let jobs = collect_jobs(opts, &mut errors);
+    let mut notes = Vec::new();
+    let jobs = collect_jobs(opts, &mut errors, &mut notes);
     let files: Vec<FileReport> = jobs
         .par_iter()
         .map(|job| lint_file(&job.path, &job.config, opts.fix))
         .collect();
-    Report { files, errors }
+    Report {
+        files,
+        errors,
+        notes,
+    }
 }
 
 /// Re-exported for callers that need a config error type.

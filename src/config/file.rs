@@ -32,6 +32,8 @@ pub struct ConfigFile {
     pub filename_date: Option<bool>,
     /// Which YAML the site generator reads: "1.1" (Jekyll, Hugo) or "1.2".
     pub yaml_version: Option<String>,
+    /// Files larger than this many megabytes are skipped with a note.
+    pub max_file_size_mb: Option<u64>,
     /// Settings of later stages, kept as tables and read by their modules.
     pub spelling: Option<toml::Table>,
     pub links: Option<toml::Table>,

@@ -21,6 +21,9 @@ use crate::document::LineIndex;
 use crate::rules::{self, RuleMeta};
 pub use file::{ConfigFile, FieldSpec, FieldType, FrontMatterConfig, UnknownFields};
 
+/// Posts are kilobytes; a file above this size is almost surely not one.
+pub const DEFAULT_MAX_FILE_SIZE_MB: u64 = 16;
+
 /// Names of config files, in the order they are looked for in a folder.
 pub const CONFIG_NAMES: [&str; 2] = ["frontlint.toml", ".frontlint.toml"];
 
@@ -68,6 +71,8 @@ pub struct FileConfig {
     pub filename_date: bool,
     /// The generator reads YAML 1.1 (`no` is false, `010` is 8).
     pub yaml_11: bool,
+    /// Larger files are skipped with a note (IO003).
+    pub max_file_size: u64,
     severities: HashMap<&'static str, Option<Severity>>,
     pub spelling: toml::Table,
     pub links: toml::Table,
@@ -371,6 +376,7 @@ impl LoadedConfig {
             fields: BTreeMap::new(),
             filename_date: f.filename_date.unwrap_or(false),
             yaml_11: f.yaml_version.as_deref() != Some("1.2"),
+            max_file_size: f.max_file_size_mb.unwrap_or(DEFAULT_MAX_FILE_SIZE_MB) * 1024 * 1024,
             severities: HashMap::new(),
             spelling: f.spelling.clone().unwrap_or_default(),
             links: f.links.clone().unwrap_or_default(),

@@ -8,7 +8,14 @@ pub struct LineIndex {
     /// Length in bytes of a leading byte-order mark, which must not count as
     /// a column of line 1.
     bom_len: usize,
+    /// `(byte offset, characters since its line start)` every few KiB of a
+    /// long line, so that a column costs a bounded scan even on a 50 MB
+    /// single-line file.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Distance between two checkpoints of a long line.
+const CHECKPOINT_EVERY: usize = 4096;
 
 /// A 1-based position: line, and column counted in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -21,22 +28,46 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
+        let mut checkpoints = Vec::new();
+        let mut last_mark = 0;
+        let mut chars = 0usize;
         let mut i = 0;
         while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
+            let b = bytes[i];
+            match b {
+                b'\n' => {
+                    starts.push(i + 1);
+                    last_mark = i + 1;
+                    chars = 0;
+                }
                 b'\r' => {
                     if bytes.get(i + 1) == Some(&b'\n') {
                         i += 1;
                     }
                     starts.push(i + 1);
+                    last_mark = i + 1;
+                    chars = 0;
                 }
-                _ => {}
+                _ => {
+                    // A character starts at every byte that is not a UTF-8
+                    // continuation byte.
+                    if b & 0xC0 != 0x80 {
+                        if i - last_mark >= CHECKPOINT_EVERY {
+                            checkpoints.push((i, chars));
+                            last_mark = i;
+                        }
+                        chars += 1;
+                    }
+                }
             }
             i += 1;
         }
         let bom_len = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        LineIndex { starts, bom_len }
+        LineIndex {
+            starts,
+            bom_len,
+            checkpoints,
+        }
     }
 
     /// Number of lines (a final line break opens an empty last line).
@@ -80,10 +111,22 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let mut start = self.starts[line];
-        if line == 0 && self.bom_len > 0 && offset >= self.bom_len {
-            start = self.bom_len;
+        let mut base = 0;
+        // Resume from the closest checkpoint of this line, if any.
+        let k = self.checkpoints.partition_point(|&(b, _)| b <= offset);
+        if k > 0 {
+            let (b, c) = self.checkpoints[k - 1];
+            if b >= start {
+                start = b;
+                base = c;
+            }
         }
-        let column = text[start..offset].chars().count() + 1;
+        if line == 0 && self.bom_len > 0 && offset >= self.bom_len && start < self.bom_len {
+            start = self.bom_len;
+        } else if line == 0 && self.bom_len > 0 && base > 0 {
+            base -= 1;
+        }
+        let column = base + text[start..offset].chars().count() + 1;
         Position {
             line: line + 1,
             column,
@@ -124,6 +167,28 @@ mod tests {
         let li = LineIndex::new(t);
         assert_eq!(li.position(t, 3), Position { line: 1, column: 1 });
         assert_eq!(li.position(t, 4), Position { line: 1, column: 2 });
+    }
+
+    #[test]
+    fn long_lines_use_checkpoints() {
+        let t = format!("\u{feff}{}", "é".repeat(10_000) + "x" + &"a".repeat(10_000));
+        let li = LineIndex::new(&t);
+        assert!(!li.checkpoints.is_empty());
+        let x = t.find('x').unwrap();
+        assert_eq!(
+            li.position(&t, x),
+            Position {
+                line: 1,
+                column: 10_001
+            }
+        );
+        assert_eq!(
+            li.position(&t, t.len()),
+            Position {
+                line: 1,
+                column: 20_002
+            }
+        );
     }
 
     #[test]

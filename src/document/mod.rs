@@ -157,7 +157,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), LoadError> {
     let head = &bytes[..bytes.len().min(8192)];
     if let Some(nul) = memchr::memchr(0, head) {
         let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).into_owned();
-        let at = floor_char_boundary(&text, nul.min(text.len()));
+        // Offsets of the lossy text differ from byte offsets once a bad byte
+        // became U+FFFD: measure the prefix the same way.
+        let at = String::from_utf8_lossy(&bytes[..nul]).len().min(text.len());
         return Err(LoadError {
             text,
             span: Span::empty(at),
@@ -180,7 +182,8 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), LoadError> {
                 ""
             };
             Err(LoadError {
-                span: Span::new(at, at + 1),
+                // The bad byte is one U+FFFD in the lossy text shown.
+                span: Span::new(at, at + '\u{fffd}'.len_utf8()),
                 text,
                 message: format!("file is not valid UTF-8: byte 0x{bad:02X} at offset {at}{guess}"),
                 help: Some(

@@ -38,7 +38,7 @@ impl Category {
 }
 
 /// What a rule is, independent of any file.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 pub struct RuleMeta {
     pub code: &'static str,
     pub name: &'static str,
@@ -49,6 +49,12 @@ pub struct RuleMeta {
     pub summary: &'static str,
     /// The rule's documentation (`rules/<CODE>.md`), embedded.
     pub doc: &'static str,
+}
+
+impl std::fmt::Debug for RuleMeta {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}({})", self.code, self.name)
+    }
 }
 
 /// What a rule sees besides the document.
@@ -93,7 +99,7 @@ pub static CHECKS: &[&dyn Rule] = &[
 
 /// Rules whose diagnostics come from a stage of the run rather than from a
 /// per-document check (the loader, the online link checker...).
-pub static STAGE_RULES: &[&RuleMeta] = &[&io::unreadable_file::META];
+pub static STAGE_RULES: &[&RuleMeta] = &[&io::unreadable_file::META, &io::too_large_file::META];
 
 /// Every rule, sorted by code.
 pub fn all() -> Vec<&'static RuleMeta> {

@@ -17,7 +17,15 @@ impl Rule for StrayEmphasisMarker {
     fn check(&self, doc: &Document, _ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for run in &doc.scan.prose {
             let s = doc.slice(run.span);
+            if crate::rules::links::is_template(s) {
+                continue;
+            }
             let b = s.as_bytes();
+            // A line of only markers is a thematic break or table art.
+            let only_markers = s
+                .trim()
+                .bytes()
+                .all(|x| x == b'*' || x == b'_' || x == b' ');
             let mut i = 0;
             while i + 1 < b.len() {
                 let c = b[i];
@@ -32,12 +40,7 @@ impl Rule for StrayEmphasisMarker {
                         && next.is_some_and(|n| n.is_ascii_digit());
                     // `__` inside identifiers (snake__case) is not emphasis.
                     let underscore_in_word = c == b'_' && prev.is_some_and(|p| p.is_alphanumeric());
-                    let rule_line = s.trim().bytes().all(|x| x == c || x == b' ');
-                    if !digits
-                        && !underscore_in_word
-                        && !rule_line
-                        && !crate::rules::links::is_template(s)
-                    {
+                    if !digits && !underscore_in_word && !only_markers {
                         let marker = &s[i..j];
                         let span = Span::new(run.span.start + i, run.span.start + j);
                         out.push(
