@@ -38,6 +38,40 @@ pub enum Command {
         /// A rule code (`LK001`) or name (`nested-link`).
         rule: String,
     },
+    /// Learn a site's conventions from its posts and write a commented
+    /// frontlint.toml (per-folder required fields, types, date styles,
+    /// allowed values, outliers).
+    Init(InitArgs),
+    /// Work with schemas a site already declares.
+    #[command(subcommand)]
+    Schema(SchemaCommand),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct InitArgs {
+    /// The site's folder (default: the current folder).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    /// Overwrite an existing frontlint.toml.
+    #[arg(long)]
+    pub force: bool,
+    /// Print the config instead of writing DIR/frontlint.toml.
+    #[arg(long)]
+    pub stdout: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SchemaCommand {
+    /// Convert a Decap/Netlify CMS config.yml, a Front Matter CMS
+    /// frontmatter.json or a JSON Schema (Astro's .astro/collections/*.json)
+    /// into frontlint config.
+    Import {
+        /// The schema file.
+        path: PathBuf,
+        /// Write the config to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -109,7 +143,73 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Check(args)) => check(&args),
         Some(Command::Rules) => list_rules(),
         Some(Command::Explain { rule }) => explain(&rule),
+        Some(Command::Init(args)) => init(&args),
+        Some(Command::Schema(SchemaCommand::Import { path, output })) => {
+            schema_import(&path, output.as_deref())
+        }
     }
+}
+
+fn init(args: &InitArgs) -> i32 {
+    let target = args.dir.join("frontlint.toml");
+    if !args.stdout && target.exists() && !args.force {
+        eprintln!(
+            "frontlint: error: {} already exists; use --force to overwrite it or --stdout to print the new one",
+            target.display()
+        );
+        return EXIT_FAILURE;
+    }
+    if !args.dir.is_dir() {
+        eprintln!("frontlint: error: {} is not a folder", args.dir.display());
+        return EXIT_FAILURE;
+    }
+    let report = match crate::init::infer(&args.dir) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("frontlint: error: {e}");
+            return EXIT_FAILURE;
+        }
+    };
+    if args.stdout {
+        print!("{}", report.text);
+    } else if let Err(e) = std::fs::write(&target, &report.text) {
+        eprintln!("frontlint: error: cannot write {}: {e}", target.display());
+        return EXIT_FAILURE;
+    }
+    let whereto = if args.stdout {
+        "printed the config".to_string()
+    } else {
+        format!("wrote {}", target.display())
+    };
+    if report.files == 0 {
+        eprintln!("frontlint: no posts found; {whereto} (a commented starter)");
+    } else {
+        eprintln!(
+            "frontlint: {whereto}: {} files in {} collections; with it, {} files have findings (the outliers listed in its comments)",
+            report.files, report.collections, report.flagged_files
+        );
+    }
+    EXIT_OK
+}
+
+fn schema_import(path: &std::path::Path, output: Option<&std::path::Path>) -> i32 {
+    let imported = match crate::import::to_config(path) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("frontlint: error: {e}");
+            return EXIT_FAILURE;
+        }
+    };
+    match output {
+        None => print!("{}", imported.text),
+        Some(out) => {
+            if let Err(e) = std::fs::write(out, &imported.text) {
+                eprintln!("frontlint: error: cannot write {}: {e}", out.display());
+                return EXIT_FAILURE;
+            }
+        }
+    }
+    EXIT_OK
 }
 
 fn use_color(arg: ColorArg) -> bool {

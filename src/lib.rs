@@ -10,11 +10,14 @@ pub mod diagnostic;
 pub mod document;
 pub mod fix;
 pub mod frontmatter;
+pub mod import;
+pub mod init;
 pub mod link_stage;
 pub mod links;
 pub mod markdown;
 pub mod report;
 pub mod rules;
+pub mod schema;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -7,6 +7,16 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConfigFile {
+    /// A site generator's conventions (`rules/presets/<name>.toml`) that this
+    /// file extends and overrides.
+    pub preset: Option<String>,
+    /// Schemas a site already declares (a Decap CMS `config.yml`, a Front
+    /// Matter CMS `frontmatter.json`, a JSON Schema), read as if their
+    /// frontlint equivalent were written here, under this file's own keys.
+    pub import: Option<OneOrMany<String>>,
+    /// The site's time zone (`Europe/Paris`): the day a datetime with an
+    /// offset falls on, for comparing it with a file name's date.
+    pub timezone: Option<String>,
     /// Globs (relative to the config's folder) of files to lint when walking
     /// directories.
     pub include: Option<Vec<String>>,
@@ -28,6 +38,9 @@ pub struct ConfigFile {
     pub spelling: Option<toml::Table>,
     pub links: Option<toml::Table>,
     pub grammar: Option<toml::Table>,
+    /// How the site renders (heading-slug style...), read by the link rules;
+    /// presets set it.
+    pub site: Option<toml::Table>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -41,6 +54,9 @@ pub struct FrontMatterConfig {
     pub unknown_fields: Option<UnknownFields>,
     #[serde(default)]
     pub fields: BTreeMap<String, FieldSpec>,
+    /// A JSON Schema file (relative to the config's folder) the front matter
+    /// must also satisfy.
+    pub schema: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -51,7 +67,7 @@ pub enum UnknownFields {
     Error,
 }
 
-/// One type or a list of accepted types.
+/// One value or a list of them (`type = "string"`, `type = ["string", "list"]`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 pub enum OneOrMany<T> {
@@ -118,6 +134,10 @@ pub struct FieldSpec {
     pub non_empty: Option<bool>,
     /// strftime-style format for dates written another way (`%m/%d/%Y`).
     pub format: Option<String>,
+    /// Each value (or list item) must name an existing file: a path relative
+    /// to the config's folder where `{}` stands for the value
+    /// (`content/_authors/{}.md`).
+    pub each_file: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

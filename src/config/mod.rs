@@ -6,6 +6,7 @@
 //! config and per combination of matching overrides, never per file.
 
 pub mod file;
+pub mod presets;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -76,6 +77,10 @@ pub struct FileConfig {
     pub spelling: toml::Table,
     pub links: toml::Table,
     pub grammar: toml::Table,
+    /// The JSON Schema the front matter must satisfy (FM013).
+    pub schema: Option<Arc<crate::schema::Schema>>,
+    /// The site's time zone (FM012 compares dates in it).
+    pub timezone: Option<jiff::tz::TimeZone>,
 }
 
 impl FileConfig {
@@ -158,6 +163,9 @@ pub struct LoadedConfig {
     include: Option<Vec<PathGlob>>,
     exclude: Vec<PathGlob>,
     overrides: Vec<Override>,
+    /// Compiled schemas by the path written in config.
+    schemas: HashMap<String, Arc<crate::schema::Schema>>,
+    timezone: Option<jiff::tz::TimeZone>,
     cache: Mutex<HashMap<Vec<usize>, Arc<FileConfig>>>,
 }
 
@@ -171,6 +179,8 @@ impl LoadedConfig {
             include: None,
             exclude: Vec::new(),
             overrides: Vec::new(),
+            schemas: HashMap::new(),
+            timezone: None,
             cache: Mutex::new(HashMap::new()),
         }
     }
@@ -213,6 +223,11 @@ impl LoadedConfig {
             let at = e.span().map_or(0, |s| s.start);
             err_at(at, e.message().trim().to_string())
         })?;
+        let file = if file.preset.is_some() || file.import.is_some() {
+            extend(text, &file, root).map_err(|(needle, m)| err_at(locate(&needle), m))?
+        } else {
+            file
+        };
 
         let check_rules = |rules: &BTreeMap<String, String>| -> Result<(), ConfigError> {
             for (k, v) in rules {
@@ -270,6 +285,26 @@ impl LoadedConfig {
                 cfg: o.clone(),
             });
         }
+        let mut schemas = HashMap::new();
+        let schema_paths = std::iter::once(&file.front_matter.schema)
+            .chain(file.overrides.iter().map(|o| &o.front_matter.schema))
+            .flatten();
+        for p in schema_paths {
+            if schemas.contains_key(p) {
+                continue;
+            }
+            let compiled = crate::schema::load(&root.join(p)).map_err(|m| err_at(locate(p), m))?;
+            schemas.insert(p.clone(), compiled);
+        }
+        let timezone = match &file.timezone {
+            Some(name) => Some(jiff::tz::TimeZone::get(name).map_err(|e| {
+                err_at(
+                    locate("timezone"),
+                    format!("unknown time zone `{name}` ({e}): use an IANA name such as \"Europe/Paris\""),
+                )
+            })?),
+            None => None,
+        };
         let include = match &file.include {
             Some(g) => Some(compile_globs(g).map_err(|m| err_at(locate("include"), m))?),
             None => None,
@@ -285,6 +320,8 @@ impl LoadedConfig {
             include,
             exclude,
             overrides,
+            schemas,
+            timezone,
             cache: Mutex::new(HashMap::new()),
         })
     }
@@ -354,12 +391,16 @@ impl LoadedConfig {
             spelling: f.spelling.clone().unwrap_or_default(),
             links: f.links.clone().unwrap_or_default(),
             grammar: f.grammar.clone().unwrap_or_default(),
+            schema: None,
+            timezone: self.timezone.clone(),
         };
         apply_front_matter(&mut cfg, &f.front_matter);
+        self.apply_schema(&mut cfg, &f.front_matter);
         apply_rules(&mut cfg, &f.rules);
         for &i in overrides {
             let o = &self.overrides[i].cfg;
             apply_front_matter(&mut cfg, &o.front_matter);
+            self.apply_schema(&mut cfg, &o.front_matter);
             apply_rules(&mut cfg, &o.rules);
             if let Some(b) = o.filename_date {
                 cfg.filename_date = b;
@@ -368,6 +409,42 @@ impl LoadedConfig {
         cfg.require_front_matter = cfg.require_front_matter || !cfg.required.is_empty();
         cfg
     }
+
+    fn apply_schema(&self, cfg: &mut FileConfig, fm: &FrontMatterConfig) {
+        if let Some(p) = &fm.schema {
+            // Every schema was compiled at load time.
+            cfg.schema = self.schemas.get(p).cloned();
+        }
+    }
+}
+
+/// The config as written, laid over its preset and imported schemas. Errors
+/// carry a piece of the text to point at.
+fn extend(text: &str, file: &ConfigFile, root: &Path) -> Result<ConfigFile, (String, String)> {
+    let mut base = toml::Table::new();
+    if let Some(name) = &file.preset {
+        let t = presets::table(name).map_err(|m| (name.clone(), m))?;
+        presets::merge(&mut base, t);
+    }
+    for imp in file.import.as_ref().map(|i| i.to_vec()).unwrap_or_default() {
+        let t = crate::import::to_config(&root.join(&imp))
+            .map(|c| c.table)
+            .map_err(|m| (imp.clone(), m))?;
+        presets::merge(&mut base, t);
+    }
+    let user: toml::Table = text.parse().map_err(|e| (String::new(), format!("{e}")))?;
+    presets::merge(&mut base, user);
+    toml::Value::Table(base)
+        .try_into()
+        .map_err(|e: toml::de::Error| {
+            (
+                file.preset.clone().unwrap_or_default(),
+                format!(
+                    "with its preset and imports, the config is invalid: {}",
+                    e.message().trim()
+                ),
+            )
+        })
 }
 
 fn apply_front_matter(cfg: &mut FileConfig, fm: &FrontMatterConfig) {

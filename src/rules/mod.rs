@@ -81,6 +81,7 @@ pub static CHECKS: &[&dyn Rule] = &[
     &front_matter::unknown_field::UnknownField,
     &front_matter::invalid_value::InvalidValue,
     &front_matter::filename_date_mismatch::FilenameDateMismatch,
+    &front_matter::schema_violation::SchemaViolation,
     &front_matter::ambiguous_yaml::AmbiguousYaml,
     &front_matter::misplaced_front_matter::MisplacedFrontMatter,
     &links::nested_link::NestedLink,

@@ -13,7 +13,7 @@ rule_meta!(
 
 pub struct AmbiguousYaml;
 
-const BOOL_WORDS: [&str; 12] = [
+pub(crate) const BOOL_WORDS: [&str; 12] = [
     "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
 ];
 

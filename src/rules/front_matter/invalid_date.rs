@@ -25,6 +25,15 @@ const DATE_FIELDS: [&str; 6] = [
     "last_modified_at",
 ];
 
+/// Words Eleventy accepts as `date` (the file's creation or modification
+/// time, from the file system or git).
+const ELEVENTY_DATES: [&str; 4] = [
+    "Last Modified",
+    "Created",
+    "git Last Modified",
+    "git Created",
+];
+
 const FORMATS_HELP: &str =
     "write YYYY-MM-DD (2020-03-31) or a datetime such as 2020-03-31T10:00:00+02:00";
 
@@ -53,7 +62,7 @@ impl Rule for InvalidDate {
             let (Value::String(s) | Value::Timestamp(s)) = &entry.value.value else {
                 continue;
             };
-            if s.trim().is_empty() {
+            if s.trim().is_empty() || (entry.key == "date" && ELEVENTY_DATES.contains(&s.trim())) {
                 continue;
             }
             let format = field.and_then(|f| f.spec.format.as_deref());

@@ -1,3 +1,7 @@
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
 use super::parsed_root;
 use crate::config::Field;
 use crate::frontmatter::{Node, Value};
@@ -48,10 +52,10 @@ impl Rule for InvalidValue {
             if let Value::List(items) = &v.value {
                 check_len(&entry.key, items.len(), "items", field, v, out);
                 for item in items {
-                    check_scalar(&entry.key, item, field, false, out);
+                    check_scalar(&ctx.config.root, &entry.key, item, field, false, out);
                 }
             } else {
-                check_scalar(&entry.key, v, field, true, out);
+                check_scalar(&ctx.config.root, &entry.key, v, field, true, out);
             }
         }
     }
@@ -87,7 +91,14 @@ fn check_len(
 }
 
 /// `whole`: the field's own value (lengths apply), not an item of a list.
-fn check_scalar(key: &str, node: &Node, field: &Field, whole: bool, out: &mut Vec<Diagnostic>) {
+fn check_scalar(
+    root: &Path,
+    key: &str,
+    node: &Node,
+    field: &Field,
+    whole: bool,
+    out: &mut Vec<Diagnostic>,
+) {
     let v = &node.value;
     if matches!(
         v,
@@ -118,6 +129,20 @@ fn check_scalar(key: &str, node: &Node, field: &Field, whole: bool, out: &mut Ve
             super::unknown_field::did_you_mean(&found, names.iter().map(String::as_str), false)
         {
             d = d.with_help(format!("did you mean `{s}`?"));
+        }
+        out.push(d);
+    }
+    if let (Value::String(s), Some(template)) = (v, &field.spec.each_file)
+        && !s.trim().is_empty()
+        && let Some(missing) = missing_file(root, template, s)
+    {
+        let mut d = Diagnostic::new(
+            &META,
+            node.span,
+            format!("`{key}` names `{s}`, but `{missing}` does not exist"),
+        );
+        if let Some(near) = nearest_file(root, template, s) {
+            d = d.with_help(format!("did you mean `{near}`?"));
         }
         out.push(d);
     }
@@ -160,4 +185,67 @@ fn check_scalar(key: &str, node: &Node, field: &Field, whole: bool, out: &mut Ve
             ));
         }
     }
+}
+
+/// File names of a folder, read once per run: relations name the same few
+/// folders from thousands of posts.
+fn folder_names(dir: &Path) -> Arc<HashSet<String>> {
+    type Dirs = Mutex<HashMap<PathBuf, Arc<HashSet<String>>>>;
+    static DIRS: OnceLock<Dirs> = OnceLock::new();
+    let dirs = DIRS.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut dirs = dirs.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(names) = dirs.get(dir) {
+        return Arc::clone(names);
+    }
+    let names: HashSet<String> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter_map(|e| e.file_name().into_string().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    let names = Arc::new(names);
+    dirs.insert(dir.to_path_buf(), Arc::clone(&names));
+    names
+}
+
+/// For `each_file = "content/_authors/{}.md"`: the path (as written in
+/// messages) when the file `value` names does not exist.
+fn missing_file(root: &Path, template: &str, value: &str) -> Option<String> {
+    let rel = template.replace("{}", value);
+    let path = root.join(&rel);
+    let exists = match (path.parent(), path.file_name().and_then(|n| n.to_str())) {
+        // The value names a file in a fixed folder: look it up in the
+        // folder's listing.
+        (Some(dir), Some(name)) if !value.contains(['/', '\\']) && !dir_has_value(template) => {
+            folder_names(dir).contains(name)
+        }
+        _ => path.exists(),
+    };
+    (!exists).then_some(rel)
+}
+
+fn dir_has_value(template: &str) -> bool {
+    match template.rfind('/') {
+        Some(i) => template[..i].contains("{}"),
+        None => false,
+    }
+}
+
+/// The value whose file exists and is closest to `value` (`jane.do` →
+/// `jane.doe`).
+fn nearest_file(root: &Path, template: &str, value: &str) -> Option<String> {
+    if dir_has_value(template) {
+        return None;
+    }
+    let rel = template.replace("{}", value);
+    let dir = root.join(&rel).parent()?.to_path_buf();
+    let name_tpl = template.rsplit('/').next()?;
+    let (prefix, suffix) = name_tpl.split_once("{}")?;
+    let names = folder_names(&dir);
+    let values: Vec<&str> = names
+        .iter()
+        .filter_map(|n| n.strip_prefix(prefix)?.strip_suffix(suffix))
+        .collect();
+    super::unknown_field::did_you_mean(value, values.into_iter(), false).map(str::to_string)
 }

@@ -10,6 +10,7 @@ pub mod invalid_value;
 pub mod misplaced_front_matter;
 pub mod missing_field;
 pub mod missing_front_matter;
+pub mod schema_violation;
 pub mod unclosed_front_matter;
 pub mod unknown_field;
 pub mod untrimmed_value;

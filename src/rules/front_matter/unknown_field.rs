@@ -39,7 +39,7 @@ const COMMON: &[&str] = &[
 ];
 
 /// Plural/singular pairs are different keys on purpose, not typos.
-fn is_number_variant(a: &str, b: &str) -> bool {
+pub(crate) fn is_number_variant(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
     long.strip_prefix(short)
         .is_some_and(|rest| rest == "s" || rest == "es")
@@ -98,7 +98,8 @@ impl Rule for UnknownField {
         };
         for entry in root.entries() {
             let key = entry.key.as_str();
-            if cfg.knows_field(key) {
+            // `$schema` names the file's JSON Schema (FM013), not data.
+            if cfg.knows_field(key) || key == "$schema" {
                 continue;
             }
             let suggestion = did_you_mean(key, known(), false).or_else(|| {

@@ -1,6 +1,7 @@
+use super::ambiguous_yaml::BOOL_WORDS;
 use super::parsed_root;
 use crate::config::FieldType;
-use crate::frontmatter::Value;
+use crate::frontmatter::{Style, Value};
 use crate::rules::prelude::*;
 
 rule_meta!(
@@ -55,6 +56,15 @@ impl Rule for WrongType {
                 continue;
             }
             if field.types.iter().any(|t| matches_type(v, *t)) {
+                continue;
+            }
+            // Under YAML 1.1 (Jekyll, Hugo) a bare `no` *is* a boolean: the
+            // type is right, and FM014 says how it reads.
+            if ctx.config.yaml_11
+                && field.types.contains(&FieldType::Boolean)
+                && entry.value.style == Style::Plain
+                && matches!(v, Value::String(s) if BOOL_WORDS.contains(&s.as_str()))
+            {
                 continue;
             }
             let expected: Vec<String> = field
