@@ -81,7 +81,6 @@ fn is_edge_punct(c: char) -> bool {
             | '-'
             | '–'
             | '—'
-            | '/'
             | '|'
             | '`'
     )
@@ -164,16 +163,10 @@ fn is_non_prose(core: &str) -> bool {
             return true;
         }
     }
-    // `and/or` and `usagers/citoyens` are words; `src/main` and `/usr` are
-    // paths. A slash is prose only between purely alphabetic parts.
-    if core.contains('/') {
-        let parts: Vec<&str> = core.split('/').collect();
-        let wordy = parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphabetic() || is_joiner(c)));
-        return !wordy || parts.len() > 3;
-    }
-    false
+    // `src/main`, `/usr`, `and/or`: a slash joins path segments far more
+    // often than words, and the words of `and/or` are not worth a false alarm
+    // on every path.
+    core.contains('/')
 }
 
 /// Where a sentence (or block) begins: a capital letter there is not evidence
@@ -403,11 +396,8 @@ mod tests {
     }
 
     #[test]
-    fn slash_between_words_splits() {
-        assert_eq!(
-            words("and/or usagers/citoyens"),
-            vec!["and", "or", "usagers", "citoyens"]
-        );
+    fn slashed_chunks_are_paths() {
+        assert_eq!(words("and/or src/main /usr fin"), vec!["fin"]);
     }
 
     #[test]
