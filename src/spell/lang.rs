@@ -100,20 +100,26 @@ pub fn resolve_language(hint: Option<&str>, configured: &[String], text_sample: 
 
 /// How many bytes of a text the detector reads: enough for a few hundred
 /// words, so detection stays in the microseconds on long posts.
-const SAMPLE_BYTES: usize = 6_000;
+const SAMPLE_BYTES: usize = 4_000;
 
-/// Frequent short words that are rare in the other language. Words shared by
-/// both (`a`, `on`, `as`, `me`) are left out on purpose.
-const FRENCH_STOPWORDS: &[&str] = &[
-    "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "pour", "dans", "que", "qui",
-    "pas", "sur", "avec", "sont", "nous", "vous", "ou", "au", "aux", "ce", "cette", "ces", "mais",
-    "plus", "par", "il", "elle", "ils", "être", "leur", "été", "très", "aussi", "comme", "tout",
-];
-const ENGLISH_STOPWORDS: &[&str] = &[
-    "the", "and", "of", "to", "is", "in", "that", "for", "with", "it", "this", "are", "was", "be",
-    "by", "we", "you", "they", "have", "has", "not", "but", "from", "which", "will", "can", "or",
-    "an", "at", "its", "their", "there", "would", "should", "what", "when", "how", "our",
-];
+/// Which language a frequent short word points to: words frequent in one of
+/// French or English and rare in the other. Words shared by both (`a`, `on`,
+/// `as`, `me`) are left out on purpose.
+fn stopword(lower: &str) -> Option<Lang> {
+    match lower {
+        "le" | "la" | "les" | "des" | "du" | "de" | "et" | "est" | "une" | "un" | "pour"
+        | "dans" | "que" | "qui" | "pas" | "sur" | "avec" | "sont" | "nous" | "vous" | "ou"
+        | "au" | "aux" | "ce" | "cette" | "ces" | "mais" | "plus" | "par" | "il" | "elle"
+        | "ils" | "être" | "leur" | "été" | "très" | "aussi" | "comme" | "tout" => {
+            Some(Lang::French)
+        }
+        "the" | "and" | "of" | "to" | "is" | "in" | "that" | "for" | "with" | "it" | "this"
+        | "are" | "was" | "be" | "by" | "we" | "you" | "they" | "have" | "has" | "not" | "but"
+        | "from" | "which" | "will" | "can" | "or" | "an" | "at" | "its" | "their" | "there"
+        | "would" | "should" | "what" | "when" | "how" | "our" => Some(Lang::English),
+        _ => None,
+    }
+}
 
 /// Scores each candidate by its stopword hits and returns the best one.
 pub fn detect(text: &str, candidates: &[Lang]) -> Lang {
@@ -123,16 +129,43 @@ pub fn detect(text: &str, candidates: &[Lang]) -> Lang {
     }
     let sample = &text[..end];
     let (mut fr, mut en) = (0usize, 0usize);
-    for word in sample
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty() && w.len() <= 6)
-    {
-        let lower = word.to_lowercase();
-        if FRENCH_STOPWORDS.contains(&lower.as_str()) {
-            fr += 1;
+    let mut buf = [0u8; 8];
+    let bytes = sample.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Words: runs of ASCII letters and non-ASCII bytes (`être`), read
+        // byte by byte; this loop sees the whole sample.
+        if !(bytes[i].is_ascii_alphabetic() || bytes[i] >= 0x80) {
+            i += 1;
+            continue;
         }
-        if ENGLISH_STOPWORDS.contains(&lower.as_str()) {
-            en += 1;
+        let start = i;
+        while i < bytes.len() && (bytes[i].is_ascii_alphabetic() || bytes[i] >= 0x80) {
+            i += 1;
+        }
+        let word = &bytes[start..i];
+        if word.len() > 6 {
+            continue;
+        }
+        // Lowercase into a stack buffer: no allocation per word.
+        let found = if word.is_ascii() {
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(word);
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).ok().and_then(stopword)
+        } else {
+            std::str::from_utf8(word)
+                .ok()
+                .and_then(|w| stopword(&w.to_lowercase()))
+        };
+        match found {
+            Some(Lang::French) => fr += 1,
+            Some(Lang::English) => en += 1,
+            _ => {}
+        }
+        // A clear lead settles it; no need to read the whole sample.
+        if fr.abs_diff(en) >= 24 {
+            break;
         }
     }
     // Elisions (`l'équipe`, `d'un`) are a strong French signal that the word

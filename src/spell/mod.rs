@@ -48,9 +48,11 @@ mod typos;
 mod variants;
 mod vocab;
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 pub use dict::{Dictionary, DictionaryError};
@@ -228,6 +230,8 @@ type Loaded = Arc<OnceLock<Result<Arc<Dictionary>, DictionaryError>>>;
 
 /// The spelling engine: create one per process and share it.
 pub struct SpellEngine {
+    /// Distinguishes engines in the per-thread word caches.
+    id: u64,
     config: SpellConfig,
     vocabulary: HashSet<String>,
     dictionaries: Mutex<HashMap<Lang, Loaded>>,
@@ -256,10 +260,14 @@ fn is_capitalised(word: &str) -> bool {
 
 /// `MedNum`, `iPhone`, `macOS`: a lowercase letter followed by a capital.
 fn is_camel_case(word: &str) -> bool {
-    let chars: Vec<char> = word.chars().collect();
-    chars
-        .windows(2)
-        .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
+    let mut prev_lower = false;
+    for c in word.chars() {
+        if prev_lower && c.is_uppercase() {
+            return true;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
 }
 
 /// Why a word is not checked at all, if it is not.
@@ -320,6 +328,34 @@ fn match_case(original: &str, correction: &str) -> String {
     correction.to_string()
 }
 
+/// A `HashMap` with a fast, non-cryptographic hasher, for per-document
+/// memos keyed by the document's own words.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// What a word is, independently of the document it is in.
+enum Status {
+    Known,
+    Misspelling(Box<[String]>),
+    Unknown,
+}
+
+/// Per-thread answers for the words already seen, per engine and language.
+#[derive(Default)]
+struct WordCache {
+    /// Whole pieces: accepted as written or not.
+    known: FastMap<Box<str>, bool>,
+    /// Words after splitting that the dictionary rejected as written.
+    status: FastMap<Box<str>, Status>,
+}
+
+/// Entries per thread and language before a cache starts over: bounds the
+/// memory of a run over a huge, varied site (a few tens of MB at most).
+const WORD_CACHE_LIMIT: usize = 500_000;
+
+thread_local! {
+    static WORD_CACHE: RefCell<FastMap<(u64, Lang), WordCache>> = RefCell::new(FastMap::default());
+}
+
 /// One word to check, after elision and hyphen splitting.
 struct Candidate<'a> {
     text: &'a str,
@@ -338,7 +374,9 @@ impl SpellEngine {
                 .map_err(|e| DictionaryError(format!("{}: {e}", path.display())))?;
             vocabulary.extend(word_list(&text));
         }
+        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
         Ok(SpellEngine {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             config,
             vocabulary,
             dictionaries: Mutex::new(HashMap::new()),
@@ -399,7 +437,9 @@ impl SpellEngine {
             .filter(|r| r.range.start <= r.range.end && text.get(r.range.clone()).is_some())
             .collect();
         runs.sort_by_key(|r| (r.range.start, r.range.end));
-        let mut pieces = Vec::new();
+        // About one word per six bytes of prose: size the buffer once.
+        let prose_bytes: usize = runs.iter().map(|r| r.range.len()).sum();
+        let mut pieces = Vec::with_capacity(prose_bytes / 6 + 8);
         let mut skipped = Vec::new();
         for (i, run) in runs.iter().enumerate() {
             tokenize::tokenize_run(
@@ -469,22 +509,128 @@ impl SpellEngine {
             None
         };
         let dict = &*dict;
-        let typo_list = typos::list_for(lang);
-        let mut candidates = Vec::new();
-        for (index, piece) in pieces.iter().enumerate() {
-            let Some(word) = text.get(piece.range.clone()) else {
-                continue;
-            };
-            self.split_candidates(dict, lang, word, piece.range.start, index, &mut candidates);
+        // Sites repeat their words: each thread remembers every distinct
+        // word's answer, so the dictionary (and the variant rules) are asked
+        // once per word per thread instead of once per occurrence.
+        WORD_CACHE.with(|cell| {
+            let mut all = cell.borrow_mut();
+            let cache = all.entry((self.id, lang.clone())).or_default();
+            if cache.known.len() + cache.status.len() > WORD_CACHE_LIMIT {
+                cache.known.clear();
+                cache.status.clear();
+            }
+            let mut candidates = Vec::new();
+            for (index, piece) in pieces.iter().enumerate() {
+                let Some(word) = text.get(piece.range.clone()) else {
+                    continue;
+                };
+                let known = match cache.known.get(word) {
+                    Some(&k) => k,
+                    None => {
+                        let k = self.known(dict, word);
+                        cache.known.insert(word.into(), k);
+                        k
+                    }
+                };
+                if !known {
+                    self.split_candidates(
+                        dict,
+                        lang,
+                        word,
+                        piece.range.start,
+                        index,
+                        &mut candidates,
+                    );
+                }
+            }
+            if candidates.is_empty() {
+                return;
+            }
+            let proper = self.proper_nouns(text, pieces, skipped, &candidates, lang);
+            for c in candidates {
+                if glued_to_code(text, &c.range) {
+                    continue;
+                }
+                let status = match cache.status.get(c.text) {
+                    Some(st) => st,
+                    None => {
+                        let st = self.status(dict, english.as_deref(), lang, c.text);
+                        cache.status.entry(c.text.into()).or_insert(st)
+                    }
+                };
+                let key = || key_of(c.text);
+                match status {
+                    Status::Known => {}
+                    Status::Misspelling(corrections) if opts.misspellings => {
+                        // A capitalised word used as a name (`Cann`) is not
+                        // a typo of a common word (`can`).
+                        if is_capitalised(c.text) && proper.contains(&key()) {
+                            continue;
+                        }
+                        let replacement = (corrections.len() == 1).then(|| corrections[0].clone());
+                        out.push(SpellFinding {
+                            kind: FindingKind::Misspelling {
+                                corrections: corrections.to_vec(),
+                            },
+                            range: c.range,
+                            word: c.text.to_string(),
+                            replacement,
+                        });
+                    }
+                    Status::Unknown if opts.unknown_words => {
+                        let key = key();
+                        if proper.contains(&key) {
+                            continue;
+                        }
+                        out.push(SpellFinding {
+                            kind: FindingKind::UnknownWord {
+                                key,
+                                suggestions: Vec::new(),
+                            },
+                            range: c.range,
+                            word: c.text.to_string(),
+                            replacement: None,
+                        });
+                    }
+                    _ => {}
+                }
+            }
+        });
+    }
+
+    /// Whether a whole piece is accepted as written (dictionary or
+    /// vocabulary), before any splitting.
+    fn known(&self, dict: &Dictionary, w: &str) -> bool {
+        // Fast path first: most words are in the dictionary as written.
+        if dict.check(w) {
+            return true;
         }
-        // Names: capitalised mid-sentence, next to another capitalised word
-        // (`Alisdair Owens`, at a list item's start too), CamelCase, or in
-        // link text. English headings and titles use Title Case, so there a
-        // capital is no evidence; French ones do not.
+        let curly = w.contains(['’', 'ʼ']);
+        let w = if curly {
+            std::borrow::Cow::Owned(w.replace(['’', 'ʼ'], "'"))
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        };
+        (curly && dict.check(&w)) || self.vocabulary.contains(&w.to_lowercase())
+    }
+
+    /// The document's names: words capitalised mid-sentence, next to
+    /// another capitalised word (`Alisdair Owens`, at a list item's start
+    /// too), alone in a list item, CamelCase, in link text, or `@handles`.
+    /// English headings and titles use Title Case, so there a capital is no
+    /// evidence; French ones do not.
+    fn proper_nouns(
+        &self,
+        text: &str,
+        pieces: &[tokenize::Piece],
+        skipped: &[Range<usize>],
+        candidates: &[Candidate<'_>],
+        lang: &Lang,
+    ) -> HashSet<String> {
         let title_case = *lang != Lang::French;
-        let capital_counts = |p: &tokenize::Piece| !(title_case && p.title_context);
+        let capital_counts = |p: &tokenize::Piece| !(title_case && p.title_context(text));
         let mut proper: HashSet<String> = HashSet::new();
-        for c in &candidates {
+        for c in candidates {
             let piece = &pieces[c.piece];
             let cap = is_capitalised(c.text) && capital_counts(piece);
             let beside_capital = cap && {
@@ -502,11 +648,12 @@ impl SpellEngine {
                 (c.piece > 0 && neighbour(c.piece - 1))
                     || (c.piece + 1 < pieces.len() && neighbour(c.piece + 1))
             };
-            if (cap && !piece.sentence_start)
+            let sentence_start = piece.sentence_start(text);
+            if (cap && !sentence_start)
                 || beside_capital
                 || piece.in_link_text
                 || is_camel_case(c.text)
-                || (piece.sentence_start && alone_on_line(text, &piece.range))
+                || (sentence_start && alone_on_line(text, &piece.range))
             {
                 proper.insert(key_of(c.text));
             }
@@ -524,62 +671,48 @@ impl SpellEngine {
                 }
             }
         }
-        for c in candidates {
-            if never_checked(c.text) || glued_to_code(text, &c.range) {
-                continue;
-            }
-            let key = key_of(c.text);
-            if self.vocabulary.contains(&key) || dict.check(&c.text.replace(['’', 'ʼ'], "'")) {
-                continue;
-            }
-            // A capitalised word used as a name (`Cann`) is not a typo of a
-            // common word (`can`).
-            if is_capitalised(c.text) && proper.contains(&key) {
-                continue;
-            }
-            if let Some(list) = typo_list
-                && let Some(corrections) = typos::lookup(list, &key)
-            {
-                if opts.misspellings {
-                    let corrections: Vec<String> =
-                        corrections.map(|fix| match_case(c.text, fix)).collect();
-                    let replacement = (corrections.len() == 1).then(|| corrections[0].clone());
-                    out.push(SpellFinding {
-                        kind: FindingKind::Misspelling { corrections },
-                        range: c.range,
-                        word: c.text.to_string(),
-                        replacement,
-                    });
-                }
-                continue;
-            }
-            if proper.contains(&key) || variants::accepted_variant(dict, lang, c.text) {
-                continue;
-            }
-            if english
-                .as_ref()
-                .is_some_and(|en| en.check(&c.text.replace(['’', 'ʼ'], "'")))
-            {
-                continue;
-            }
-            if opts.unknown_words {
-                out.push(SpellFinding {
-                    kind: FindingKind::UnknownWord {
-                        key,
-                        suggestions: Vec::new(),
-                    },
-                    range: c.range,
-                    word: c.text.to_string(),
-                    replacement: None,
-                });
-            }
-        }
+        proper
     }
 
-    /// Splits a piece into the words to check: the whole piece when the
-    /// dictionary knows it (`aujourd'hui`, `quelques-unes`), else its parts
-    /// around hyphens (as Hunspell's BREAK does), with French elisions and
-    /// English possessives taken off.
+    /// What one word is, whatever the document: known (dictionary,
+    /// vocabulary, accepted variant, English term), a listed misspelling, or
+    /// unknown. The document's names are applied on top by the caller.
+    fn status(
+        &self,
+        dict: &Dictionary,
+        english: Option<&Dictionary>,
+        lang: &Lang,
+        word: &str,
+    ) -> Status {
+        if never_checked(word) {
+            return Status::Known;
+        }
+        let key = key_of(word);
+        let straight = word.replace(['’', 'ʼ'], "'");
+        if self.vocabulary.contains(&key) || dict.check(&straight) {
+            return Status::Known;
+        }
+        if let Some(list) = typos::list_for(lang)
+            && let Some(corrections) = typos::lookup(list, &key)
+        {
+            return Status::Misspelling(
+                corrections
+                    .map(|fix| match_case(word, fix))
+                    .collect::<Vec<_>>()
+                    .into_boxed_slice(),
+            );
+        }
+        if variants::accepted_variant(dict, lang, word)
+            || english.is_some_and(|en| en.check(&straight))
+        {
+            return Status::Known;
+        }
+        Status::Unknown
+    }
+
+    /// Splits a piece the dictionary does not know as a whole into the
+    /// words to check: its parts around hyphens (as Hunspell's BREAK does),
+    /// with French elisions and English possessives taken off.
     fn split_candidates<'a>(
         &self,
         dict: &Dictionary,
@@ -589,13 +722,7 @@ impl SpellEngine {
         piece: usize,
         out: &mut Vec<Candidate<'a>>,
     ) {
-        let known = |w: &str| {
-            let w = w.replace(['’', 'ʼ'], "'");
-            self.vocabulary.contains(&w.to_lowercase()) || dict.check(&w)
-        };
-        if known(word) {
-            return;
-        }
+        let known = |w: &str| self.known(dict, w);
         let mut part_start = 0;
         let ends = word
             .char_indices()
@@ -610,6 +737,12 @@ impl SpellEngine {
             }
             let (text, rel) = strip_clitics(lang, part);
             if text.is_empty() || (text.len() != part.len() && known(text)) {
+                continue;
+            }
+            // Acronyms, words with digits, single letters: never checked, and
+            // no evidence of anything, so not worth carrying further.
+            // CamelCase names stay: they are evidence of a name.
+            if never_checked(text) && !is_camel_case(text) {
                 continue;
             }
             out.push(Candidate {

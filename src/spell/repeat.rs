@@ -34,7 +34,8 @@ fn legit_repeat(lang: &Lang, lower: &str) -> bool {
 pub fn repeated_words(text: &str, pieces: &[Piece], lang: &Lang, out: &mut Vec<RepeatHit>) {
     for pair in pieces.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        if a.range.end >= b.range.start {
+        // Cheapest test first: most neighbours differ in length.
+        if a.range.len() != b.range.len() || a.range.end >= b.range.start {
             continue;
         }
         let (Some(wa), Some(wb), Some(gap)) = (
@@ -44,11 +45,17 @@ pub fn repeated_words(text: &str, pieces: &[Piece], lang: &Lang, out: &mut Vec<R
         ) else {
             continue;
         };
-        if !gap.chars().all(char::is_whitespace) || !wa.chars().all(char::is_alphabetic) {
+        if wa.len() != wb.len()
+            || !gap.chars().all(char::is_whitespace)
+            || !wa.chars().all(char::is_alphabetic)
+            || !wa
+                .chars()
+                .flat_map(char::to_lowercase)
+                .eq(wb.chars().flat_map(char::to_lowercase))
+        {
             continue;
         }
-        let la = wa.to_lowercase();
-        if la != wb.to_lowercase() || legit_repeat(lang, &la) {
+        if legit_repeat(lang, &wa.to_lowercase()) {
             continue;
         }
         // `Bora Bora`, `Baden Baden`: a doubled name, not a slip.
@@ -76,19 +83,28 @@ pub fn repeated_punctuation(
         return;
     };
     let bytes = run_text.as_bytes();
-    let skipped = |abs: usize| skip.iter().any(|r| r.contains(&abs));
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !matches!(b, b',' | b';' | b'.') || skipped(run.start + i) {
-            i += 1;
+    // `skip` is sorted by start and its ranges do not overlap (the tokenizer
+    // emits them in order), so a binary search finds the candidate range.
+    let skipped = |abs: usize| {
+        let i = skip.partition_point(|r| r.start <= abs);
+        i > 0 && skip[i - 1].contains(&abs)
+    };
+    let mut next = 0;
+    // Jump from mark to mark: most of a run has none.
+    for i in memchr::memchr3_iter(b',', b';', b'.', bytes) {
+        if i < next {
             continue;
         }
+        let b = bytes[i];
         let mut j = i;
         while j < bytes.len() && bytes[j] == b {
             j += 1;
         }
+        next = j;
         let count = j - i;
+        if (count < 2 && b != b',') || skipped(run.start + i) {
+            continue;
+        }
         // Spaces or tabs right before a comma: `respecté ,`.
         let mut ws = i;
         if b == b',' {
@@ -123,7 +139,6 @@ pub fn repeated_punctuation(
                 replacement: mark,
             });
         }
-        i = j;
     }
 }
 

@@ -43,16 +43,6 @@ fn lower(c: char) -> char {
     c.to_lowercase().next().unwrap_or(c)
 }
 
-fn substitution_cost(q: char, k: char) -> u32 {
-    if q == k || lower(q) == lower(k) {
-        0
-    } else if base(q) == base(k) {
-        HALF
-    } else {
-        EDIT
-    }
-}
-
 /// The budget for a word of `len` characters: short words get one edit, so
 /// that `teh` does not match half the dictionary.
 fn budget(len: usize) -> u32 {
@@ -63,103 +53,153 @@ fn budget(len: usize) -> u32 {
     }
 }
 
+/// A character with its case-folded and accent-folded forms, computed once.
+#[derive(Clone, Copy)]
+struct Folded {
+    lower: char,
+    base: char,
+}
+
+impl Folded {
+    fn new(c: char) -> Self {
+        Folded {
+            lower: lower(c),
+            base: base(c),
+        }
+    }
+}
+
 struct Search<'a> {
     fst: &'a Fst<&'static [u8]>,
-    query: Vec<char>,
+    query: Vec<Folded>,
     max: u32,
     /// Rows of the table, one per key character so far (row 0 is the empty
-    /// key).
-    rows: Vec<Vec<u32>>,
-    key_chars: Vec<char>,
+    /// key), stored flat with a stride of `query.len() + 1`.
+    rows: Vec<u32>,
+    key_chars: Vec<Folded>,
     key: Vec<u8>,
     found: Vec<(u32, String)>,
+    /// Stop at the first hit (for a yes/no question).
+    first_only: bool,
     /// Nodes visited, to bound the worst case on pathological input.
     visited: usize,
 }
 
-/// Upper bound on visited nodes: far above what real words need (a few
-/// thousand), low enough that no input can make one search slow.
-const MAX_VISITS: usize = 400_000;
+/// Upper bound on visited nodes: far above what real words need, low enough
+/// that no input can make one search slow.
+const MAX_VISITS: usize = 200_000;
 
-impl Search<'_> {
-    fn next_row(&self, c: char) -> Vec<u32> {
-        let prev = &self.rows[self.rows.len() - 1];
-        let j = self.key_chars.len(); // index of `c` in the key
-        let prev_key = if j > 0 {
-            Some(self.key_chars[j - 1])
-        } else {
-            None
-        };
+impl<'a> Search<'a> {
+    fn new(set: &'a Set<&'static [u8]>, word: &str, max: u32, first_only: bool) -> Self {
+        let query: Vec<Folded> = word.chars().map(Folded::new).collect();
+        let rows = (0..=query.len() as u32).map(|i| i * EDIT).collect();
+        Search {
+            fst: set.as_fst(),
+            query,
+            max,
+            rows,
+            key_chars: Vec::new(),
+            key: Vec::new(),
+            found: Vec::new(),
+            first_only,
+            visited: 0,
+        }
+    }
+
+    /// Appends the row for key character `c`; returns its minimum.
+    fn push_row(&mut self, c: Folded) -> u32 {
         let m = self.query.len();
-        let mut row = vec![0u32; m + 1];
-        // Inserting `c` costs half when it doubles the previous letter.
-        let ins = |i: usize| -> u32 {
-            if prev_key.is_some_and(|p| lower(p) == lower(c))
-                || (i > 0 && lower(self.query[i - 1]) == lower(c))
-            {
-                HALF
-            } else {
-                EDIT
-            }
-        };
-        row[0] = prev[0] + ins(0);
-        for i in 1..=m {
-            let q = self.query[i - 1];
-            let del = if (i >= 2 && lower(self.query[i - 2]) == lower(q)) || lower(q) == lower(c) {
+        let stride = m + 1;
+        let depth = self.rows.len() / stride; // rows so far
+        let prev_start = (depth - 1) * stride;
+        let prev_key = self.key_chars.last().copied();
+        let doubles_prev = prev_key.is_some_and(|p| p.lower == c.lower);
+        let mut min = u32::MAX;
+        for i in 0..=m {
+            let up = self.rows[prev_start + i];
+            // Inserting `c` costs half when it doubles a neighbour.
+            let ins = if doubles_prev || (i > 0 && self.query[i - 1].lower == c.lower) {
                 HALF
             } else {
                 EDIT
             };
-            let mut best = (prev[i - 1] + substitution_cost(q, c))
-                .min(prev[i] + ins(i))
-                .min(row[i - 1] + del);
-            if i >= 2 && j >= 1 && self.rows.len() >= 2 {
-                let pp = &self.rows[self.rows.len() - 2];
-                if lower(q) == lower(self.key_chars[j - 1]) && lower(self.query[i - 2]) == lower(c)
+            let mut best = up + ins;
+            if i > 0 {
+                let q = self.query[i - 1];
+                let diag = self.rows[prev_start + i - 1];
+                let sub = if q.lower == c.lower {
+                    0
+                } else if q.base == c.base {
+                    HALF
+                } else {
+                    EDIT
+                };
+                best = best.min(diag + sub);
+                let left = self.rows[self.rows.len() - 1];
+                let del = if (i >= 2 && self.query[i - 2].lower == q.lower) || q.lower == c.lower {
+                    HALF
+                } else {
+                    EDIT
+                };
+                best = best.min(left + del);
+                if i >= 2
+                    && depth >= 2
+                    && let Some(pk) = prev_key
+                    && q.lower == pk.lower
+                    && self.query[i - 2].lower == c.lower
                 {
-                    best = best.min(pp[i - 2] + EDIT);
+                    let pp = self.rows[prev_start - stride + i - 2];
+                    best = best.min(pp + EDIT);
                 }
             }
-            row[i] = best;
+            min = min.min(best);
+            self.rows.push(best);
         }
-        row
+        min
     }
 
     fn walk(&mut self, addr: CompiledAddr, pending: usize) {
         self.visited += 1;
-        if self.visited > MAX_VISITS {
+        if self.visited > MAX_VISITS || (self.first_only && !self.found.is_empty()) {
             return;
         }
-        let node = self.fst.node(addr);
-        let transitions: Vec<(u8, CompiledAddr)> =
-            node.transitions().map(|t| (t.inp, t.addr)).collect();
-        for (byte, next) in transitions {
-            self.key.push(byte);
+        let fst = self.fst;
+        let node = fst.node(addr);
+        let stride = self.query.len() + 1;
+        for t in node.transitions() {
+            self.key.push(t.inp);
             let complete_at = self.key.len() - pending - 1;
             match std::str::from_utf8(&self.key[complete_at..]) {
                 Ok(s) => {
-                    let c = s.chars().next().unwrap_or('\u{fffd}');
-                    let row = self.next_row(c);
-                    let min = row.iter().copied().min().unwrap_or(u32::MAX);
+                    let c = Folded::new(s.chars().next().unwrap_or('\u{fffd}'));
+                    let min = self.push_row(c);
                     if min <= self.max {
-                        let cost = row[self.query.len()];
-                        self.rows.push(row);
+                        let cost = self.rows[self.rows.len() - 1];
                         self.key_chars.push(c);
-                        if cost <= self.max && self.fst.node(next).is_final() {
+                        if cost <= self.max && fst.node(t.addr).is_final() {
                             let word = String::from_utf8_lossy(&self.key).into_owned();
                             self.found.push((cost, word));
                         }
-                        self.walk(next, 0);
+                        self.walk(t.addr, 0);
                         self.key_chars.pop();
-                        self.rows.pop();
                     }
+                    self.rows.truncate(self.rows.len() - stride);
                 }
                 // The byte is part of a multi-byte character: keep reading.
-                Err(e) if e.error_len().is_none() && pending < 3 => self.walk(next, pending + 1),
+                Err(e) if e.error_len().is_none() && pending < 3 => self.walk(t.addr, pending + 1),
                 Err(_) => {}
             }
             self.key.pop();
         }
+    }
+
+    fn run(mut self) -> Vec<(u32, String)> {
+        if self.query.is_empty() || self.query.len() > 40 {
+            return Vec::new();
+        }
+        let root = self.fst.root().addr();
+        self.walk(root, 0);
+        self.found
     }
 }
 
@@ -168,61 +208,45 @@ impl Search<'_> {
 /// are more likely misspellings (`writting`, `runing`); a plain one-letter
 /// difference is too common between real long words to mean a slip.
 pub fn has_close_word(set: &Set<&'static [u8]>, word: &str) -> bool {
-    let query: Vec<char> = word.to_lowercase().chars().collect();
-    if query.is_empty() || query.len() > 40 {
-        return false;
-    }
-    let mut search = Search {
-        fst: set.as_fst(),
-        max: HALF,
-        rows: vec![(0..=query.len() as u32).map(|i| i * EDIT).collect()],
-        query,
-        key_chars: Vec::new(),
-        key: Vec::new(),
-        found: Vec::new(),
-        visited: 0,
-    };
-    let root = search.fst.root().addr();
-    search.walk(root, 0);
-    search
-        .found
+    let lower_word = word.to_lowercase();
+    // Not `first_only`: the word itself may be found first.
+    Search::new(set, &lower_word, HALF, false)
+        .run()
         .iter()
-        .any(|(_, w)| w.to_lowercase() != word.to_lowercase())
+        .any(|(_, w)| w.to_lowercase() != lower_word)
 }
 
 /// Up to `limit` words of `set` close to `word`, best first. `suggestible`
 /// filters out forms that must never be offered.
+///
+/// The search first allows one edit, which finds the usual slips quickly,
+/// and widens to the full budget only when that found fewer than `limit`.
 pub fn suggest_from_set(
     set: &Set<&'static [u8]>,
     word: &str,
     limit: usize,
     suggestible: impl Fn(&str) -> bool,
 ) -> Vec<String> {
-    let query: Vec<char> = word.chars().collect();
-    if query.is_empty() || query.len() > 40 {
-        return Vec::new();
-    }
-    let mut search = Search {
-        fst: set.as_fst(),
-        max: budget(query.len()),
-        rows: vec![(0..=query.len() as u32).map(|i| i * EDIT).collect()],
-        query,
-        key_chars: Vec::new(),
-        key: Vec::new(),
-        found: Vec::new(),
-        visited: 0,
+    let len = word.chars().count();
+    let full = budget(len);
+    let mut found = Search::new(set, word, full.min(EDIT), false).run();
+    let usable = |found: &[(u32, String)]| {
+        found
+            .iter()
+            .filter(|(_, w)| w != word && suggestible(w))
+            .count()
     };
-    let root = search.fst.root().addr();
-    search.walk(root, 0);
+    if full > EDIT && usable(&found) < limit {
+        found = Search::new(set, word, full, false).run();
+    }
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-    let mut found = search.found;
     // Best cost first; then words whose case matches the query's (a
     // lowercase word should not get a proper noun first); then the closest
     // length; then alphabetical for a stable order.
     found.sort_by_cached_key(|(cost, w)| {
         let cand_cap = w.chars().next().is_some_and(char::is_uppercase);
         let case_penalty = u32::from(cand_cap && !capitalised);
-        let len_diff = w.chars().count().abs_diff(word.chars().count());
+        let len_diff = w.chars().count().abs_diff(len);
         (*cost, case_penalty, len_diff, w.clone())
     });
     let mut out: Vec<String> = Vec::new();

@@ -22,13 +22,43 @@ pub struct Piece {
     pub range: Range<usize>,
     /// Index of the run it came from.
     pub run: usize,
-    /// First word of a sentence, list item, table cell or paragraph: its
-    /// capital letter says nothing about it being a name.
-    pub sentence_start: bool,
-    /// In a heading or a front-matter value, where Title Case is common.
-    pub title_context: bool,
+    /// From a front-matter value.
+    pub front_matter: bool,
     /// Inside the text of a link.
     pub in_link_text: bool,
+}
+
+impl Piece {
+    /// First word of a sentence, list item, table cell or paragraph: its
+    /// capital letter says nothing about it being a name. Computed on demand
+    /// (only unknown words need it).
+    pub fn sentence_start(&self, text: &str) -> bool {
+        is_sentence_start(text, self.range.start)
+    }
+
+    /// In a heading or a front-matter value, where Title Case is common.
+    pub fn title_context(&self, text: &str) -> bool {
+        self.front_matter || on_heading_line(text, self.range.start)
+    }
+}
+
+/// How far back the context scans look: enough for any real line prefix,
+/// and it keeps a 50 MB single-line file linear.
+const LOOK_BACK: usize = 512;
+
+/// The text of the current line before `start`, at most `LOOK_BACK` bytes
+/// (then it is not the line's real start, which callers treat as "not at
+/// the start of a line").
+pub fn line_before(text: &str, start: usize) -> (&str, bool) {
+    let mut from = start.saturating_sub(LOOK_BACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..start];
+    match window.rfind('\n') {
+        Some(p) => (&window[p + 1..], true),
+        None => (window, from == 0),
+    }
 }
 
 /// Characters that may join two parts of one word.
@@ -86,34 +116,112 @@ fn is_edge_punct(c: char) -> bool {
     )
 }
 
-/// A character that, inside a chunk, marks it as code or markup rather than
-/// prose.
-fn is_code_char(c: char) -> bool {
-    matches!(
-        c,
-        '@' | '#'
-            | '_'
-            | '='
-            | '<'
-            | '>'
-            | '{'
-            | '}'
-            | '['
-            | ']'
-            | '|'
-            | '~'
-            | '^'
-            | '$'
-            | '%'
-            | '&'
-            | '+'
-            | '*'
-            | '`'
-            | '\\'
-            | ':'
-            | '('
-            | ')'
-    )
+/// Character classes as bit flags, looked up in a table for ASCII: the
+/// tokenizer sees every byte of every post, so each test must be one load.
+const WS: u8 = 1;
+const EDGE: u8 = 2;
+const CODE: u8 = 4;
+const WORD: u8 = 8;
+const JOIN: u8 = 16;
+
+const fn ascii_classes() -> [u8; 128] {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8 as char;
+        let mut f = 0;
+        if c.is_ascii_whitespace() || i == 0x0b {
+            f |= WS;
+        }
+        if c.is_ascii_alphanumeric() {
+            f |= WORD;
+        }
+        if matches!(c, '\'' | '-') {
+            f |= JOIN;
+        }
+        if matches!(
+            c,
+            '(' | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '"'
+                | '\''
+                | '*'
+                | '_'
+                | '~'
+                | '<'
+                | '>'
+                | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '.'
+                | '\\'
+                | '+'
+                | '-'
+                | '|'
+                | '`'
+        ) {
+            f |= EDGE;
+        }
+        if matches!(
+            c,
+            '@' | '#'
+                | '_'
+                | '='
+                | '<'
+                | '>'
+                | '{'
+                | '}'
+                | '['
+                | ']'
+                | '|'
+                | '~'
+                | '^'
+                | '$'
+                | '%'
+                | '&'
+                | '+'
+                | '*'
+                | '`'
+                | '\\'
+                | ':'
+                | '('
+                | ')'
+                | '/'
+        ) {
+            f |= CODE;
+        }
+        t[i] = f;
+        i += 1;
+    }
+    t
+}
+
+static ASCII_CLASSES: [u8; 128] = ascii_classes();
+
+/// The class flags of any character.
+fn class(c: char) -> u8 {
+    if c.is_ascii() {
+        return ASCII_CLASSES[c as usize];
+    }
+    let mut f = 0;
+    if c.is_whitespace() {
+        f |= WS;
+    }
+    if is_word_char(c) {
+        f |= WORD;
+    }
+    if is_joiner(c) {
+        f |= JOIN;
+    }
+    if is_edge_punct(c) {
+        f |= EDGE;
+    }
+    f
 }
 
 /// Byte ranges (relative to `text`) of template tags: `{{ … }}`, `{% … %}`,
@@ -122,8 +230,13 @@ fn template_spans(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut spans = Vec::new();
     let mut i = 0;
-    while i + 1 < bytes.len() {
-        if bytes[i] == b'{' && matches!(bytes[i + 1], b'{' | b'%' | b'#') {
+    // Jump from brace to brace: most runs have none.
+    while let Some(p) = memchr::memchr(b'{', &bytes[i..]) {
+        i += p;
+        if i + 1 >= bytes.len() {
+            break;
+        }
+        if matches!(bytes[i + 1], b'{' | b'%' | b'#') {
             let close: &[u8] = match bytes[i + 1] {
                 b'{' => b"}}",
                 b'%' => b"%}",
@@ -142,46 +255,20 @@ fn template_spans(text: &str) -> Vec<Range<usize>> {
     spans
 }
 
-/// Whether a trimmed chunk is a URL, email, path, domain, file name or code.
-fn is_non_prose(core: &str) -> bool {
-    if core.contains("://") || core.starts_with("www.") || core.starts_with("mailto:") {
-        return true;
-    }
-    let chars: Vec<char> = core.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if is_code_char(c) {
-            return true;
-        }
-        // `beta.gouv.fr`, `Cargo.toml`, `v1.2`, `e.g`: a dot between two word
-        // characters.
-        if c == '.'
-            && i > 0
-            && i + 1 < chars.len()
-            && is_word_char(chars[i - 1])
-            && is_word_char(chars[i + 1])
-        {
-            return true;
-        }
-    }
-    // `src/main`, `/usr`, `and/or`: a slash joins path segments far more
-    // often than words, and the words of `and/or` are not worth a false alarm
-    // on every path.
-    core.contains('/')
-}
-
 /// Where a sentence (or block) begins: a capital letter there is not evidence
 /// of a name. Looks backwards through the whole file from `start`.
 fn is_sentence_start(text: &str, start: usize) -> bool {
-    let before = &text[..start];
-    let line_start = before.rfind('\n').map_or(0, |p| p + 1);
-    let line_prefix = &before[line_start..];
+    let (line_prefix, whole_line) = line_before(text, start);
     // First word of a list item, table cell, quote or heading.
-    let trimmed = line_prefix.trim_start();
-    if line_prefix_is_marker(trimmed) {
+    if whole_line && line_prefix_is_marker(line_prefix.trim_start()) {
         return true;
     }
+    let mut from = start.saturating_sub(LOOK_BACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
     let mut crossed_newline = false;
-    for c in before.chars().rev() {
+    for c in text[from..start].chars().rev() {
         match c {
             ' ' | '\t' | '\r' | '*' | '_' | '[' | '(' | '"' | '\'' | '«' | '“' | '‘' | '`'
             | '\u{a0}' | '\u{202f}' => {}
@@ -196,7 +283,7 @@ fn is_sentence_start(text: &str, start: usize) -> bool {
             _ => return false,
         }
     }
-    true
+    from == 0
 }
 
 /// `- `, `* `, `+ `, `1. `, `> `, `# `, `| ` and nothing else before the word
@@ -222,8 +309,8 @@ fn line_prefix_is_marker(prefix: &str) -> bool {
 
 /// Whether the line holding `start` is a Markdown heading.
 fn on_heading_line(text: &str, start: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
-    text[line_start..start].trim_start().starts_with('#')
+    let (line_prefix, whole_line) = line_before(text, start);
+    whole_line && line_prefix.trim_start().starts_with('#')
 }
 
 /// Splits the prose run `run_range` of `text` into pieces and appends them to
@@ -243,80 +330,104 @@ pub fn tokenize_run(
     };
     let base = run_range.start;
     let templates = template_spans(run_text);
-    let mut pos = 0;
-    while pos < run_text.len() {
-        // Next chunk: a maximal run of non-whitespace.
-        let Some(rel) = run_text[pos..].find(|c: char| !c.is_whitespace()) else {
-            break;
-        };
-        let start = pos + rel;
-        let end = run_text[start..]
-            .find(char::is_whitespace)
-            .map_or(run_text.len(), |e| start + e);
-        pos = end;
-        if let Some(t) = templates.iter().find(|t| t.start < end && start < t.end) {
+    let mut next_template = 0;
+    let bytes = run_text.as_bytes();
+    // Pieces of the current chunk, kept until the chunk proves to be prose.
+    let mut chunk_pieces: Vec<Range<usize>> = Vec::new();
+    // One forward pass over the bytes, one table load per ASCII byte; a
+    // non-ASCII character is decoded only where it occurs. This loop sees
+    // every byte of every post, so it decides everything about a chunk
+    // (its edges, whether it is code or a domain, its pieces) in that pass.
+    let mut i = 0;
+    while i < bytes.len() {
+        let (k, len) = class_at(run_text, i);
+        if k & WS != 0 {
+            i += len;
+            continue;
+        }
+        let start = i;
+        // `@bob`, `#Covid19`: mentions and hashtags are never prose.
+        let mut code = matches!(bytes[start], b'@' | b'#');
+        let mut seen_core = false;
+        let mut pending_code = false;
+        let mut prev_word = false;
+        let mut dot_after_word = false;
+        let mut piece_start: Option<usize> = None;
+        let mut piece_end = 0;
+        chunk_pieces.clear();
+        while i < bytes.len() {
+            let (k, len) = class_at(run_text, i);
+            if k & WS != 0 {
+                break;
+            }
+            // Code or markup inside the chunk (not on its edges): `a_b`,
+            // `f(x)`, `x::y`, `a/b`, `https://...`.
+            if k & EDGE == 0 {
+                code |= k & CODE != 0 || pending_code;
+                seen_core = true;
+            } else if k & CODE != 0 && seen_core {
+                pending_code = true;
+            }
+            // `beta.gouv.fr`, `Cargo.toml`, `v1.2`: a dot between two word
+            // characters.
+            code |= dot_after_word && k & WORD != 0;
+            dot_after_word = prev_word && bytes[i] == b'.';
+            // Pieces: word characters joined by an apostrophe or hyphen
+            // that has a word character on each side.
+            if k & WORD != 0 {
+                piece_start.get_or_insert(i);
+                piece_end = i + len;
+            } else if !(k & JOIN != 0 && prev_word) {
+                // A joiner after a word keeps the piece open; if no word
+                // character follows, the piece ends before it (`piece_end`).
+                if let Some(s) = piece_start.take() {
+                    chunk_pieces.push(s..piece_end);
+                }
+            }
+            prev_word = k & WORD != 0;
+            i += len;
+        }
+        if let Some(s) = piece_start.take() {
+            chunk_pieces.push(s..piece_end);
+        }
+        let end = i;
+        // Template spans are sorted: skip those already passed.
+        while templates.get(next_template).is_some_and(|t| t.end <= start) {
+            next_template += 1;
+        }
+        if let Some(t) = templates
+            .get(next_template)
+            .filter(|t| t.start < end && start < t.end)
+        {
             // Skip the whole tag, spaces included.
             skipped.push(base + t.start..base + t.end);
-            pos = pos.max(t.end);
+            i = i.max(t.end);
             continue;
         }
-        let chunk = &run_text[start..end];
-        let core_start = chunk
-            .find(|c: char| !is_edge_punct(c))
-            .unwrap_or(chunk.len());
-        let core_end = chunk
-            .rfind(|c: char| !is_edge_punct(c))
-            .map_or(core_start, |i| {
-                i + chunk[i..].chars().next().map_or(1, char::len_utf8)
-            });
-        if core_start >= core_end {
-            continue;
-        }
-        let core = &chunk[core_start..core_end];
-        // A chunk starting with `@` or `#` (mention, hashtag) or holding a URL
-        // is never prose, even after trimming.
-        if chunk.starts_with(['@', '#']) || is_non_prose(core) {
+        if code {
             skipped.push(base + start..base + end);
             continue;
         }
-        let abs_core = base + start + core_start;
-        split_pieces(core, abs_core, |range| {
+        for r in &chunk_pieces {
             out.push(Piece {
-                sentence_start: is_sentence_start(text, range.start),
-                title_context: front_matter || on_heading_line(text, range.start),
+                front_matter,
                 in_link_text,
                 run,
-                range,
+                range: base + r.start..base + r.end,
             });
-        });
+        }
     }
 }
 
-/// Emits the word pieces of a prose chunk: word characters joined by inner
-/// apostrophes and hyphens.
-fn split_pieces(core: &str, abs: usize, mut emit: impl FnMut(Range<usize>)) {
-    let chars: Vec<(usize, char)> = core.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_word_char(chars[i].1) {
-            i += 1;
-            continue;
-        }
-        let start = chars[i].0;
-        let mut j = i + 1;
-        while j < chars.len() {
-            let c = chars[j].1;
-            if is_word_char(c) {
-                j += 1;
-            } else if is_joiner(c) && j + 1 < chars.len() && is_word_char(chars[j + 1].1) {
-                j += 2;
-            } else {
-                break;
-            }
-        }
-        let end = chars.get(j).map_or(core.len(), |&(b, _)| b);
-        emit(abs + start..abs + end);
-        i = j;
+/// The class flags and byte length of the character at byte `i`.
+#[inline(always)]
+fn class_at(text: &str, i: usize) -> (u8, usize) {
+    let b = text.as_bytes()[i];
+    if b < 128 {
+        (ASCII_CLASSES[b as usize], 1)
+    } else {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (class(c), c.len_utf8())
     }
 }
 
@@ -433,7 +544,7 @@ mod tests {
         );
         let starts: Vec<(&str, bool)> = out
             .iter()
-            .map(|p| (&text[p.range.clone()], p.sentence_start))
+            .map(|p| (&text[p.range.clone()], p.sentence_start(text)))
             .collect();
         assert_eq!(
             starts,
@@ -467,7 +578,7 @@ mod tests {
             &mut out,
             &mut Vec::new(),
         );
-        assert!(out[1].title_context);
-        assert!(!out[2].title_context);
+        assert!(out[1].title_context(text));
+        assert!(!out[2].title_context(text));
     }
 }

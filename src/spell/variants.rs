@@ -69,7 +69,9 @@ pub fn compose(word: &str) -> Option<String> {
             None => out.push(c),
         }
     }
-    Some(out)
+    // Nothing composed (a mark on a letter outside the table): say so, or
+    // the caller would retry the same word forever.
+    (out != word).then_some(out)
 }
 
 /// Whether `word`, rejected by `dict`, is an accepted variant of a word of
@@ -320,6 +322,7 @@ mod tests {
             assert!(accepted_variant(&fr, &Lang::French, w), "{w}");
         }
         assert!(accepted_variant(&fr, &Lang::French, "cou\u{302}t"));
+        assert!(!accepted_variant(&fr, &Lang::French, "zq\u{301}x"));
         for w in [
             "enccourager",
             "connaîssent",
