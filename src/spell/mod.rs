@@ -36,7 +36,16 @@
 //! microsecond. Suggestions search the same set (see `suggest.rs`) and are
 //! cached per distinct word for the whole process. Only dictionaries named
 //! in the configuration, or found in the system folder, are parsed at run
-//! time (through spellbook), once, on first use.
+//! time (through spellbook), once, on first use. Each thread remembers the
+//! answer for every distinct word it has seen, so a site's repeated
+//! vocabulary is looked up once. `benches/spell_bench.rs` measures all this.
+//!
+//! # Quality, measured
+//!
+//! `tests/spell_corpus.rs` checks the rates of TY002 out of the box (site
+//! vocabulary pass with [`DEFAULT_MIN_DOCUMENTS`] included) on the corpora of
+//! `../shared/corpus`: under 1 per 1,000 words on the English Rust blog and
+//! under 2 per 1,000 on the French beta.gouv.fr posts.
 
 mod dict;
 mod lang;

@@ -220,7 +220,7 @@ pub fn has_close_word(set: &Set<&'static [u8]>, word: &str) -> bool {
 /// filters out forms that must never be offered.
 ///
 /// The search first allows one edit, which finds the usual slips quickly,
-/// and widens to the full budget only when that found fewer than `limit`.
+/// and widens to the full budget only when that found nothing.
 pub fn suggest_from_set(
     set: &Set<&'static [u8]>,
     word: &str,
@@ -236,7 +236,9 @@ pub fn suggest_from_set(
             .filter(|(_, w)| w != word && suggestible(w))
             .count()
     };
-    if full > EDIT && usable(&found) < limit {
+    // Words within one edit are what people mean; widen only when there is
+    // none (a widened search costs several times more).
+    if full > EDIT && usable(&found) == 0 {
         found = Search::new(set, word, full, false).run();
     }
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);

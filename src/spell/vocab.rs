@@ -12,9 +12,10 @@ use std::collections::HashMap;
 use super::{FindingKind, SpellFinding};
 
 /// The default document-frequency threshold: an unknown word found in this
-/// many different files is taken as site vocabulary. Measured on the corpora
-/// (see the report in the spell module docs): 3 removes most names and jargon
-/// while a typo repeated identically in three posts stays rare.
+/// many different files is taken as site vocabulary. On the corpora (see
+/// `tests/spell_corpus.rs`), 3 removes most names and jargon, while a typo
+/// repeated identically in three posts stays rare (at 2, real typos such as
+/// a writer's habitual `dépot` start to disappear).
 pub const DEFAULT_MIN_DOCUMENTS: u32 = 3;
 
 /// How often one unknown word occurs in a run.
