@@ -289,3 +289,18 @@ fn hostile_runs_do_not_panic() {
         assert!(text.get(x.range.clone()).is_some());
     }
 }
+
+#[test]
+fn huge_single_line_stays_linear() {
+    // 1.2 MB on one line: sentence starts, unknown names, URLs, doubled
+    // marks. Every context scan must be bounded.
+    let unit = "Zqxw vint. Zqxw https://x.org/a,, le le mot zzqq.. ";
+    let text = unit.repeat(24_000);
+    let runs = vec![ProseRun::body(0..text.len())];
+    let t = std::time::Instant::now();
+    let f = engine().check_document(&text, &runs, &Lang::French, &SpellOptions::default());
+    assert!(!f.is_empty());
+    // Generous for a debug build on a loaded machine; quadratic behaviour
+    // would take minutes.
+    assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
+}

@@ -314,13 +314,21 @@ fn glued_to_code(text: &str, range: &Range<usize>) -> bool {
 /// A word alone on its line, or alone after a list marker: contributor
 /// lists (`* aclarry`) are names.
 fn alone_on_line(text: &str, range: &Range<usize>) -> bool {
-    let line_start = text[..range.start].rfind('\n').map_or(0, |p| p + 1);
-    let line_end = text[range.end..]
-        .find('\n')
-        .map_or(text.len(), |p| range.end + p);
-    let before = text[line_start..range.start].trim();
-    let after = &text[range.end..line_end];
-    matches!(before, "" | "-" | "*" | "+") && !after.chars().any(char::is_alphanumeric)
+    // Both scans are bounded like every context scan, so a huge single-line
+    // file stays linear: a line longer than that is not a list item.
+    let (before, whole_line) = tokenize::line_before(text, range.start);
+    if !whole_line || !matches!(before.trim(), "" | "-" | "*" | "+") {
+        return false;
+    }
+    let mut rest = text[range.end..].chars();
+    for _ in 0..256 {
+        match rest.next() {
+            None | Some('\n') => return true,
+            Some(c) if c.is_alphanumeric() => return false,
+            Some(_) => {}
+        }
+    }
+    false
 }
 
 /// Adapts a correction to the case of the word it replaces.
