@@ -743,14 +743,45 @@ pub fn infer(dir: &Path) -> Result<InitReport, String> {
 fn lint_all(posts: &[Post], text: &str, dir: &Path) -> Result<Linted, String> {
     let cfg = LoadedConfig::from_str(text, &dir.join("frontlint.toml"), dir)
         .map_err(|e| format!("internal error: the inferred config is invalid: {e}\n{text}"))?;
-    let per_file: Vec<Vec<&'static str>> = posts
+    let checked: Vec<(Vec<&'static str>, Vec<crate::spell::SpellFinding>, u32)> = posts
         .par_iter()
         .map(|p| {
             let fc = cfg.for_file(&p.doc.path);
-            let mut rules: Vec<&'static str> = crate::check_document(&p.doc, &fc)
+            let rules: Vec<&'static str> = crate::check_document(&p.doc, &fc)
                 .iter()
                 .map(|d| d.rule.code)
                 .collect();
+            // TY002 is decided over the whole run (site vocabulary).
+            let unknown = match fc.severity(&crate::rules::spelling::unknown_word::META) {
+                Some(_) => crate::rules::spelling::check(&p.doc, &fc)
+                    .map(|r| {
+                        r.findings
+                            .iter()
+                            .filter(|f| {
+                                matches!(f.kind, crate::spell::FindingKind::UnknownWord { .. })
+                            })
+                            .cloned()
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                None => Vec::new(),
+            };
+            (rules, unknown, fc.spell.min_documents)
+        })
+        .collect();
+    let mut vocab = crate::spell::SiteVocabulary::new();
+    for (_, unknown, _) in &checked {
+        vocab.add_document(unknown);
+    }
+    let per_file: Vec<Vec<&'static str>> = checked
+        .into_iter()
+        .map(|(mut rules, mut unknown, min_documents)| {
+            if min_documents > 0 {
+                vocab.retain_typos(&mut unknown, min_documents);
+            }
+            if !unknown.is_empty() {
+                rules.push(crate::rules::spelling::unknown_word::META.code);
+            }
             rules.sort_unstable();
             rules.dedup();
             rules

@@ -18,6 +18,7 @@ pub mod markdown;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod spell;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -88,6 +89,9 @@ pub struct FileReport {
     pub fix_error: Option<String>,
     /// External URLs and where they are used (with `collect_urls`).
     pub urls: Vec<link_stage::UrlUse>,
+    /// TY002 candidates and the text's language, for the run-wide
+    /// site-vocabulary pass (`rules::spelling::stage`).
+    pub unknown_words: Option<(spell::Lang, Vec<spell::SpellFinding>)>,
 }
 
 /// A failure of the tool itself (exit status 2): a bad config, a path that
@@ -327,7 +331,25 @@ pub fn lint_bytes_with(
             } else {
                 Vec::new()
             };
-            let keep_text = !diagnostics.is_empty() || fixed > 0 || !urls.is_empty();
+            let unknown_words = if config
+                .severity(&rules::spelling::unknown_word::META)
+                .is_some()
+            {
+                rules::spelling::check(&doc, config).map(|r| {
+                    let words: Vec<spell::SpellFinding> = r
+                        .findings
+                        .iter()
+                        .filter(|f| matches!(f.kind, spell::FindingKind::UnknownWord { .. }))
+                        .cloned()
+                        .collect();
+                    (r.lang.clone(), words)
+                })
+            } else {
+                None
+            }
+            .filter(|(_, w)| !w.is_empty());
+            let keep_text =
+                !diagnostics.is_empty() || fixed > 0 || !urls.is_empty() || unknown_words.is_some();
             let (text, lines) = if keep_text {
                 (
                     Some(Arc::from(doc.text.as_str())),
@@ -345,6 +367,7 @@ pub fn lint_bytes_with(
                 diff,
                 fix_error: None,
                 urls,
+                unknown_words,
             }
         }
         Err(e) => {
@@ -497,9 +520,10 @@ pub fn lint(opts: &LintOptions) -> Report {
         .par_iter()
         .map(|job| lint_file_with(&job.path, &job.config, &file_opts))
         .collect();
+    let configs: Vec<&FileConfig> = jobs.iter().map(|j| &*j.config).collect();
+    rules::spelling::stage::run(&mut files, &configs);
     if check_links && let Some(mut lo) = link_opts {
         lo.progress = !opts.quiet;
-        let configs: Vec<&FileConfig> = jobs.iter().map(|j| &*j.config).collect();
         match link_stage::run(&mut files, &configs, &lo, opts.fix) {
             Ok(warnings) if !opts.quiet => notes.extend(warnings),
             Ok(_) => {}

@@ -122,7 +122,7 @@ fn seed_human_output_has_snippets() {
         "snippet line shown"
     );
     assert!(s.contains("LK004(link-text-whitespace)"));
-    assert!(s.contains("Found 23 problems"), "{s}");
+    assert!(s.contains("Found 27 problems"), "{s}");
     assert!(!s.contains('\u{1b}'), "no ANSI codes with --color never");
 }
 

@@ -149,4 +149,6 @@ pub struct OverrideConfig {
     #[serde(default)]
     pub rules: BTreeMap<String, String>,
     pub filename_date: Option<bool>,
+    /// `[spelling]` keys for these paths (merged over the base table).
+    pub spelling: Option<toml::Table>,
 }

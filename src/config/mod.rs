@@ -75,6 +75,8 @@ pub struct FileConfig {
     pub max_file_size: u64,
     severities: HashMap<&'static str, Option<Severity>>,
     pub spelling: toml::Table,
+    /// `[spelling]` read and checked (overrides merged).
+    pub spell: Arc<crate::rules::spelling::SpellSettings>,
     pub links: toml::Table,
     pub grammar: toml::Table,
     /// The JSON Schema the front matter must satisfy (FM013).
@@ -265,6 +267,15 @@ impl LoadedConfig {
                 format!("yaml_version must be \"1.1\" or \"1.2\", not \"{v}\""),
             ));
         }
+        let mut spelling_tables: Vec<&toml::Table> = file.spelling.iter().collect();
+        spelling_tables.extend(file.overrides.iter().filter_map(|o| o.spelling.as_ref()));
+        let mut merged = toml::Table::new();
+        for t in spelling_tables {
+            merged.extend(t.clone());
+            if let Err(m) = crate::rules::spelling::SpellSettings::from_table(&merged, root) {
+                return Err(err_at(locate("spelling"), format!("[spelling]: {m}")));
+            }
+        }
         if let Some(links) = &file.links {
             let parsed: Result<crate::links::LinkCheckOptions, _> =
                 toml::Value::Table(links.clone()).try_into();
@@ -389,6 +400,7 @@ impl LoadedConfig {
             max_file_size: f.max_file_size_mb.unwrap_or(DEFAULT_MAX_FILE_SIZE_MB) * 1024 * 1024,
             severities: HashMap::new(),
             spelling: f.spelling.clone().unwrap_or_default(),
+            spell: Arc::default(),
             links: f.links.clone().unwrap_or_default(),
             grammar: f.grammar.clone().unwrap_or_default(),
             schema: None,
@@ -405,7 +417,15 @@ impl LoadedConfig {
             if let Some(b) = o.filename_date {
                 cfg.filename_date = b;
             }
+            if let Some(t) = &o.spelling {
+                cfg.spelling.extend(t.clone());
+            }
         }
+        // Checked when the config was loaded.
+        cfg.spell = Arc::new(
+            crate::rules::spelling::SpellSettings::from_table(&cfg.spelling, &self.root)
+                .unwrap_or_default(),
+        );
         cfg.require_front_matter = cfg.require_front_matter || !cfg.required.is_empty();
         cfg
     }

@@ -98,6 +98,8 @@ pub struct Document {
     /// Where the Markdown body starts (after the front matter).
     pub body_start: usize,
     pub scan: Scan,
+    /// The spelling result, computed on first use by the TY rules.
+    pub spelling: std::sync::OnceLock<Option<crate::rules::spelling::SpellResult>>,
 }
 
 impl Document {
@@ -122,6 +124,7 @@ impl Document {
             front_matter: s.front_matter,
             body_start: s.body_start,
             scan,
+            spelling: std::sync::OnceLock::new(),
             text,
         }
     }

@@ -9,6 +9,7 @@ pub mod front_matter;
 pub mod io;
 pub mod links;
 pub mod markdown;
+pub mod spelling;
 
 use crate::config::FileConfig;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -94,6 +95,9 @@ pub static CHECKS: &[&dyn Rule] = &[
     &markdown::stray_emphasis_marker::StrayEmphasisMarker,
     &markdown::invisible_character::InvisibleCharacter,
     &markdown::missing_final_newline::MissingFinalNewline,
+    &spelling::misspelling::Misspelling,
+    &spelling::repeated_word::RepeatedWord,
+    &spelling::repeated_punctuation::RepeatedPunctuation,
     &io::non_utf8_encoding::NonUtf8Encoding,
 ];
 
@@ -104,6 +108,7 @@ pub static STAGE_RULES: &[&RuleMeta] = &[
     &io::too_large_file::META,
     &links::dead_link::META,
     &links::redirected_link::META,
+    &spelling::unknown_word::META,
 ];
 
 /// Every rule, sorted by code.

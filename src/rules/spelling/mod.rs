@@ -1,0 +1,301 @@
+//! Spelling rules (TY001–TY004) on top of `crate::spell`.
+//!
+//! The engine runs once per document (its result is cached on the
+//! `Document`), on the prose runs of the scan and the front-matter fields
+//! named in `[spelling] fields`; each rule keeps the findings of its kind.
+//! TY001, TY003 and TY004 are per-document rules (their fixes join the fix
+//! loop); TY002 needs the whole run (the site vocabulary), so its candidates
+//! are kept on the file report and `stage` turns them into diagnostics.
+
+pub mod misspelling;
+pub mod repeated_punctuation;
+pub mod repeated_word;
+pub mod stage;
+pub mod unknown_word;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use serde::Deserialize;
+
+use crate::config::FileConfig;
+use crate::document::Document;
+use crate::frontmatter::Value;
+use crate::spell::{
+    DEFAULT_MIN_DOCUMENTS, Lang, ProseRun, RunKind, SpellConfig, SpellEngine, SpellFinding,
+    SpellOptions, resolve_language,
+};
+
+/// `languages = "auto"` or a list of tags.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum Languages {
+    Auto(String),
+    List(Vec<String>),
+}
+
+impl Default for Languages {
+    fn default() -> Self {
+        Languages::Auto("auto".into())
+    }
+}
+
+/// `[spelling]` in frontlint.toml.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields)]
+pub struct SpellSettings {
+    /// Turn the whole spelling stage off.
+    pub enabled: bool,
+    /// Languages of the site, or "auto" (a post's `lang:` always wins).
+    pub languages: Languages,
+    /// Project vocabulary, matched ignoring case.
+    pub words: Vec<String>,
+    /// Word-list files (one word per line), relative to the config folder.
+    pub word_files: Vec<String>,
+    /// Extra Hunspell dictionaries: language tag → path of the `.aff`.
+    pub dictionaries: BTreeMap<String, String>,
+    /// Folders searched for `<tag>.aff` (default: the system's hunspell folder).
+    pub system_dictionaries: Option<Vec<String>>,
+    /// Front-matter fields whose text is prose.
+    pub fields: Vec<String>,
+    /// A word unknown to the dictionary but used in at least this many
+    /// files of the run is taken as site vocabulary (0: never).
+    pub min_documents: u32,
+    /// Accept English words in text of another language.
+    pub accept_english: bool,
+}
+
+impl Default for SpellSettings {
+    fn default() -> Self {
+        SpellSettings {
+            enabled: true,
+            languages: Languages::default(),
+            words: Vec::new(),
+            word_files: Vec::new(),
+            dictionaries: BTreeMap::new(),
+            system_dictionaries: None,
+            fields: ["title", "description", "excerpt", "summary"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            min_documents: DEFAULT_MIN_DOCUMENTS,
+            accept_english: true,
+        }
+    }
+}
+
+impl SpellSettings {
+    /// Reads and checks a `[spelling]` table; `root` is the config folder.
+    pub fn from_table(
+        table: &toml::Table,
+        root: &std::path::Path,
+    ) -> Result<SpellSettings, String> {
+        let s: SpellSettings = toml::Value::Table(table.clone())
+            .try_into()
+            .map_err(|e: toml::de::Error| e.message().trim().to_string())?;
+        if let Languages::Auto(a) = &s.languages
+            && a != "auto"
+        {
+            return Err(format!(
+                "languages must be \"auto\" or a list of tags such as [\"fr\", \"en\"], not \"{a}\""
+            ));
+        }
+        if let Languages::List(l) = &s.languages {
+            for tag in l {
+                if Lang::from_tag(tag).is_none() {
+                    return Err(format!(
+                        "languages: `{tag}` is not a language tag (fr, en, de_DE, ...)"
+                    ));
+                }
+            }
+        }
+        for f in &s.word_files {
+            if !root.join(f).is_file() {
+                return Err(format!("word_files: `{f}` not found next to the config"));
+            }
+        }
+        for (tag, aff) in &s.dictionaries {
+            if !root.join(aff).is_file() {
+                return Err(format!(
+                    "dictionaries.{tag}: `{aff}` not found next to the config"
+                ));
+            }
+        }
+        Ok(s)
+    }
+
+    fn configured_languages(&self) -> Vec<String> {
+        match &self.languages {
+            Languages::Auto(_) => Vec::new(),
+            Languages::List(l) => l.clone(),
+        }
+    }
+}
+
+/// What the engine needs from settings; engines are shared per key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct EngineKey {
+    words: Vec<String>,
+    word_files: Vec<PathBuf>,
+    dictionaries: Vec<(String, PathBuf)>,
+    system_dirs: Option<Vec<PathBuf>>,
+    accept_english: bool,
+}
+
+/// The engine for a file's settings: one per distinct vocabulary and
+/// dictionary set in the process (usually one), created on first use.
+pub fn engine(cfg: &FileConfig) -> Result<Arc<SpellEngine>, String> {
+    let s = &cfg.spell;
+    let key = EngineKey {
+        words: s.words.clone(),
+        word_files: s.word_files.iter().map(|f| cfg.root.join(f)).collect(),
+        dictionaries: s
+            .dictionaries
+            .iter()
+            .map(|(t, p)| (t.clone(), cfg.root.join(p)))
+            .collect(),
+        system_dirs: s
+            .system_dictionaries
+            .as_ref()
+            .map(|d| d.iter().map(|p| cfg.root.join(p)).collect()),
+        accept_english: s.accept_english,
+    };
+    type Engines = Mutex<HashMap<EngineKey, Result<Arc<SpellEngine>, String>>>;
+    static ENGINES: OnceLock<Engines> = OnceLock::new();
+    let engines = ENGINES.get_or_init(Default::default);
+    let mut map = engines
+        .lock()
+        .map_err(|_| "spelling engine table poisoned".to_string())?;
+    map.entry(key.clone())
+        .or_insert_with(|| {
+            let mut config = SpellConfig {
+                words: key.words.clone(),
+                word_files: key.word_files.clone(),
+                dictionaries: key.dictionaries.clone(),
+                accept_english_everywhere: key.accept_english,
+                ..SpellConfig::default()
+            };
+            if let Some(d) = &key.system_dirs {
+                config.system_dictionary_dirs = d.clone();
+            }
+            SpellEngine::new(config)
+                .map(Arc::new)
+                .map_err(|e| e.to_string())
+        })
+        .clone()
+}
+
+/// Says a problem of the spelling stage once per run (a missing dictionary
+/// must not repeat on 3,000 files).
+pub fn note_once(message: String) {
+    static SEEN: OnceLock<Mutex<HashSet<String>>> = OnceLock::new();
+    let seen = SEEN.get_or_init(Default::default);
+    if let Ok(mut s) = seen.lock()
+        && s.insert(message.clone())
+    {
+        eprintln!("frontlint: note: {message}");
+    }
+}
+
+/// The language of a document: its front matter's `lang` / `language` /
+/// `locale`, else the configured languages, else detection.
+pub fn language(doc: &Document, cfg: &FileConfig) -> Lang {
+    let hint = doc
+        .front_matter
+        .as_ref()
+        .and_then(|fm| fm.root.as_ref())
+        .and_then(|root| {
+            ["lang", "language", "locale"]
+                .iter()
+                .find_map(|k| root.get(k).and_then(|e| e.value.value.as_str()))
+        });
+    // The prose fields (title, excerpt...) count as evidence too: a short
+    // post can say more in its title than in its body.
+    let mut sample = String::new();
+    if let Some(root) = doc.front_matter.as_ref().and_then(|fm| fm.root.as_ref()) {
+        for e in root.entries() {
+            if let Value::String(s) = &e.value.value
+                && cfg.spell.fields.iter().any(|f| f == &e.key)
+            {
+                sample.push_str(s);
+                sample.push('\n');
+            }
+        }
+    }
+    let body = doc.body();
+    let cut = crate::document::floor_char_boundary(body, 4000);
+    sample.push_str(&body[..cut]);
+    resolve_language(hint, &cfg.spell.configured_languages(), &sample)
+}
+
+/// The prose of a document: the scan's runs and the configured front-matter
+/// string fields.
+pub fn prose_runs(doc: &Document, cfg: &FileConfig) -> Vec<ProseRun> {
+    let mut runs: Vec<ProseRun> = doc
+        .scan
+        .prose
+        .iter()
+        .map(|r| ProseRun {
+            range: r.span.range(),
+            in_link_text: r.in_link,
+            kind: RunKind::Body,
+        })
+        .collect();
+    if let Some(root) = doc.front_matter.as_ref().and_then(|fm| fm.root.as_ref()) {
+        for e in root.entries() {
+            if matches!(e.value.value, Value::String(_))
+                && cfg.spell.fields.iter().any(|f| f == &e.key)
+            {
+                runs.push(ProseRun {
+                    range: e.value.span.range(),
+                    in_link_text: false,
+                    kind: RunKind::FrontMatter,
+                });
+            }
+        }
+    }
+    runs
+}
+
+/// The spelling result of a document: computed once, shared by the rules.
+#[derive(Debug, Clone)]
+pub struct SpellResult {
+    pub lang: Lang,
+    pub findings: Vec<SpellFinding>,
+}
+
+/// Runs the engine on `doc` (once; later calls get the cached result).
+pub fn check<'d>(doc: &'d Document, cfg: &FileConfig) -> Option<&'d SpellResult> {
+    if !cfg.spell.enabled {
+        return None;
+    }
+    doc.spelling
+        .get_or_init(|| {
+            let engine = match engine(cfg) {
+                Ok(e) => e,
+                Err(e) => {
+                    note_once(format!("spelling is off: {e}"));
+                    return None;
+                }
+            };
+            let lang = language(doc, cfg);
+            let unknown_words = match engine.dictionary(&lang) {
+                Ok(_) => true,
+                Err(e) => {
+                    note_once(format!("unknown-word checks skipped: {e}"));
+                    false
+                }
+            };
+            let opts = SpellOptions {
+                unknown_words,
+                // Suggestions come after the site-vocabulary pass.
+                suggestions: false,
+                ..SpellOptions::default()
+            };
+            let runs = prose_runs(doc, cfg);
+            let findings = engine.check_document(&doc.text, &runs, &lang, &opts);
+            Some(SpellResult { lang, findings })
+        })
+        .as_ref()
+}

@@ -1,0 +1,52 @@
+//! The run-wide part of spelling: TY002 candidates of every file are
+//! counted per distinct word; words used in `min_documents` files or more
+//! are the site's vocabulary and dropped; the rest get suggestions and
+//! become diagnostics at their use sites.
+
+use crate::config::FileConfig;
+use crate::spell::SiteVocabulary;
+use crate::{FileReport, sort_diagnostics};
+
+/// Turns the kept TY002 candidates of `files` into diagnostics.
+pub fn run(files: &mut [FileReport], configs: &[&FileConfig]) {
+    let mut vocab = SiteVocabulary::new();
+    for f in files.iter() {
+        if let Some((_, words)) = &f.unknown_words {
+            vocab.add_document(words);
+        }
+    }
+    for (file, cfg) in files.iter_mut().zip(configs) {
+        let Some((lang, mut words)) = file.unknown_words.take() else {
+            continue;
+        };
+        let Some(severity) = cfg.severity(&super::unknown_word::META) else {
+            continue;
+        };
+        if cfg.spell.min_documents > 0 {
+            vocab.retain_typos(&mut words, cfg.spell.min_documents);
+        }
+        if words.is_empty() {
+            continue;
+        }
+        let extra = words.len().saturating_sub(crate::MAX_PER_RULE);
+        words.truncate(crate::MAX_PER_RULE);
+        if let Ok(engine) = super::engine(cfg) {
+            engine.fill_suggestions(&lang, &mut words);
+        }
+        file.diagnostics.extend(
+            words
+                .iter()
+                .map(|w| super::unknown_word::diagnostic(w).with_severity(severity)),
+        );
+        if extra > 0
+            && let Some(last) = words.last()
+        {
+            file.diagnostics.push(crate::diagnostic::Diagnostic::new(
+                &super::unknown_word::META,
+                crate::document::Span::from(last.range.clone()),
+                format!("… and {extra} more TY002 findings in this file, not shown"),
+            ));
+        }
+        sort_diagnostics(&mut file.diagnostics);
+    }
+}

@@ -1,0 +1,242 @@
+//! Which language a document is written in.
+//!
+//! Owns the mapping from language tags (`fr`, `fr-FR`, `en_US`, `de_DE`) to a
+//! [`Lang`], the order of precedence (front matter hint, then configuration,
+//! then detection) and a small stopword detector. The detector only needs to
+//! tell apart the languages a site is configured for, on a few kilobytes of
+//! prose, in microseconds; it is not a general language identifier.
+
+use std::fmt;
+use std::sync::Arc;
+
+/// The language whose dictionary and word lists apply to a text.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    /// French, with the embedded Grammalecte dictionary.
+    French,
+    /// English, with the embedded SCOWL en_US dictionary.
+    English,
+    /// Any other language, by its normalised tag (`de_DE`, `es`): checked only
+    /// when a dictionary for it is configured or found in the system folder.
+    Other(Arc<str>),
+}
+
+impl Lang {
+    /// Parses a language tag as written in front matter or configuration.
+    /// Returns `None` for an empty tag or `auto`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.trim();
+        if tag.is_empty() || tag.eq_ignore_ascii_case("auto") {
+            return None;
+        }
+        let primary = tag
+            .split(['-', '_', '.', '@'])
+            .next()
+            .unwrap_or(tag)
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "fr" | "fra" | "fre" | "french" | "français" | "francais" => Some(Lang::French),
+            "en" | "eng" | "english" => Some(Lang::English),
+            _ => {
+                // Hunspell files are named `de_DE`, so normalise to that form.
+                let mut parts = tag.split(['-', '_']);
+                let first = parts.next().unwrap_or(tag).to_ascii_lowercase();
+                let rest: Vec<String> = parts.map(|p| p.to_ascii_uppercase()).collect();
+                let mut name = first;
+                for r in rest {
+                    name.push('_');
+                    name.push_str(&r);
+                }
+                Some(Lang::Other(Arc::from(name)))
+            }
+        }
+    }
+
+    /// The short code used in messages and file names (`fr`, `en`, `de_DE`).
+    pub fn code(&self) -> &str {
+        match self {
+            Lang::French => "fr",
+            Lang::English => "en",
+            Lang::Other(name) => name,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Picks the language of a document.
+///
+/// `hint` is the front matter's `lang` / `language` / `locale` value and wins
+/// when it names a language. Otherwise `configured` (the `[spelling]
+/// languages` list) decides: one language is taken as is; several, or
+/// `auto`, or nothing, mean detection among them (French and English when
+/// none is named) on `text_sample`. A sample with no evidence gives the first
+/// candidate.
+pub fn resolve_language(hint: Option<&str>, configured: &[String], text_sample: &str) -> Lang {
+    if let Some(lang) = hint.and_then(Lang::from_tag) {
+        return lang;
+    }
+    let mut candidates: Vec<Lang> = Vec::new();
+    for tag in configured {
+        if let Some(lang) = Lang::from_tag(tag)
+            && !candidates.contains(&lang)
+        {
+            candidates.push(lang);
+        }
+    }
+    let auto = configured.is_empty() || configured.iter().any(|t| t.trim() == "auto");
+    if candidates.len() == 1 && !auto {
+        return candidates.swap_remove(0);
+    }
+    if candidates.is_empty() {
+        candidates = vec![Lang::English, Lang::French];
+    }
+    detect(text_sample, &candidates)
+}
+
+/// How many bytes of a text the detector reads: enough for a few hundred
+/// words, so detection stays in the microseconds on long posts.
+const SAMPLE_BYTES: usize = 4_000;
+
+/// Which language a frequent short word points to: words frequent in one of
+/// French or English and rare in the other. Words shared by both (`a`, `on`,
+/// `as`, `me`) are left out on purpose.
+fn stopword(lower: &str) -> Option<Lang> {
+    match lower {
+        "le" | "la" | "les" | "des" | "du" | "de" | "et" | "est" | "une" | "un" | "pour"
+        | "dans" | "que" | "qui" | "pas" | "sur" | "avec" | "sont" | "nous" | "vous" | "ou"
+        | "au" | "aux" | "ce" | "cette" | "ces" | "mais" | "plus" | "par" | "il" | "elle"
+        | "ils" | "être" | "leur" | "été" | "très" | "aussi" | "comme" | "tout" => {
+            Some(Lang::French)
+        }
+        "the" | "and" | "of" | "to" | "is" | "in" | "that" | "for" | "with" | "it" | "this"
+        | "are" | "was" | "be" | "by" | "we" | "you" | "they" | "have" | "has" | "not" | "but"
+        | "from" | "which" | "will" | "can" | "or" | "an" | "at" | "its" | "their" | "there"
+        | "would" | "should" | "what" | "when" | "how" | "our" => Some(Lang::English),
+        _ => None,
+    }
+}
+
+/// Scores each candidate by its stopword hits and returns the best one.
+pub fn detect(text: &str, candidates: &[Lang]) -> Lang {
+    let mut end = text.len().min(SAMPLE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    let (mut fr, mut en) = (0usize, 0usize);
+    let mut buf = [0u8; 8];
+    let bytes = sample.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Words: runs of ASCII letters and non-ASCII bytes (`être`), read
+        // byte by byte; this loop sees the whole sample.
+        if !(bytes[i].is_ascii_alphabetic() || bytes[i] >= 0x80) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && (bytes[i].is_ascii_alphabetic() || bytes[i] >= 0x80) {
+            i += 1;
+        }
+        let word = &bytes[start..i];
+        if word.len() > 6 {
+            continue;
+        }
+        // Lowercase into a stack buffer: no allocation per word.
+        let found = if word.is_ascii() {
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(word);
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).ok().and_then(stopword)
+        } else {
+            std::str::from_utf8(word)
+                .ok()
+                .and_then(|w| stopword(&w.to_lowercase()))
+        };
+        match found {
+            Some(Lang::French) => fr += 1,
+            Some(Lang::English) => en += 1,
+            _ => {}
+        }
+        // A clear lead settles it; no need to read the whole sample.
+        if fr.abs_diff(en) >= 24 {
+            break;
+        }
+    }
+    // Elisions (`l'équipe`, `d'un`) are a strong French signal that the word
+    // split above cannot see.
+    fr += sample.matches(['\'', '’']).count() / 4;
+    let has = |l: &Lang| candidates.contains(l);
+    let first = candidates.first().cloned().unwrap_or(Lang::English);
+    match (has(&Lang::French), has(&Lang::English)) {
+        (true, true) if fr > en => Lang::French,
+        (true, true) if en > fr => Lang::English,
+        // A tie (including an empty sample) keeps the configured order.
+        _ => first,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_normalised() {
+        assert_eq!(Lang::from_tag("fr"), Some(Lang::French));
+        assert_eq!(Lang::from_tag("fr-FR"), Some(Lang::French));
+        assert_eq!(Lang::from_tag("fr_CA"), Some(Lang::French));
+        assert_eq!(Lang::from_tag("en_US"), Some(Lang::English));
+        assert_eq!(Lang::from_tag("EN-gb"), Some(Lang::English));
+        assert_eq!(Lang::from_tag("de-de"), Some(Lang::Other("de_DE".into())));
+        assert_eq!(Lang::from_tag("auto"), None);
+        assert_eq!(Lang::from_tag(" "), None);
+    }
+
+    #[test]
+    fn hint_wins_over_config_and_text() {
+        let cfg = vec!["en".to_string()];
+        assert_eq!(
+            resolve_language(Some("fr-FR"), &cfg, "the cat is on the mat"),
+            Lang::French
+        );
+    }
+
+    #[test]
+    fn single_configured_language_is_taken_as_is() {
+        let cfg = vec!["fr".to_string()];
+        assert_eq!(
+            resolve_language(None, &cfg, "the cat is on the mat and that is it"),
+            Lang::French
+        );
+    }
+
+    #[test]
+    fn detection_among_configured() {
+        let cfg = vec!["fr".to_string(), "en".to_string()];
+        let fr = "Nous avons mis à disposition une page pour les usagers et les équipes.";
+        let en = "We have released a new version of the compiler, and it is faster.";
+        assert_eq!(resolve_language(None, &cfg, fr), Lang::French);
+        assert_eq!(resolve_language(None, &cfg, en), Lang::English);
+        let auto = vec!["auto".to_string()];
+        assert_eq!(resolve_language(None, &auto, fr), Lang::French);
+        assert_eq!(resolve_language(None, &[], en), Lang::English);
+    }
+
+    #[test]
+    fn empty_sample_keeps_configured_order() {
+        let cfg = vec!["fr".to_string(), "en".to_string()];
+        assert_eq!(resolve_language(None, &cfg, ""), Lang::French);
+        assert_eq!(resolve_language(None, &[], ""), Lang::English);
+    }
+
+    #[test]
+    fn sample_is_cut_on_a_char_boundary() {
+        let text = "é".repeat(SAMPLE_BYTES);
+        let _ = detect(&text, &[Lang::French, Lang::English]);
+    }
+}

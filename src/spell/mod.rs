@@ -1,0 +1,880 @@
+//! The spelling engine behind TY001–TY004.
+//!
+//! This module owns everything about spelling that does not depend on how a
+//! document was parsed: given a file's text, the byte ranges of its prose
+//! runs and a language, it returns findings with exact byte ranges and, when
+//! fixable, the exact replacement text. The rules are thin wrappers that keep
+//! the findings of their kind; the Markdown scan (which decides what is prose)
+//! and the reporters live elsewhere.
+//!
+//! # How the integrator calls it
+//!
+//! ```no_run
+//! use frontlint::spell::*;
+//! // Once per process, shared by every rayon thread (it is `Sync`).
+//! let engine = SpellEngine::new(SpellConfig::default())?;
+//! # let (text, runs, hint, configured): (&str, Vec<ProseRun>, Option<&str>, Vec<String>) = todo!();
+//! // Per document:
+//! let lang = resolve_language(hint, &configured, text);
+//! let opts = SpellOptions { suggestions: false, ..SpellOptions::default() };
+//! let mut findings = engine.check_document(text, &runs, &lang, &opts);
+//! // After every file of the run: drop site vocabulary, then suggest.
+//! let mut vocab = SiteVocabulary::new();
+//! vocab.add_document(&findings);
+//! vocab.retain_typos(&mut findings, DEFAULT_MIN_DOCUMENTS);
+//! engine.fill_suggestions(&lang, &mut findings);
+//! # Ok::<(), DictionaryError>(())
+//! ```
+//!
+//! With one file (the pre-commit case) call `check_document` with
+//! `suggestions: true` and skip the vocabulary pass.
+//!
+//! # Performance
+//!
+//! The French and English dictionaries are `fst` sets built by `build.rs`
+//! from the Hunspell files: opening one is O(1), a lookup takes about a
+//! microsecond. Suggestions search the same set (see `suggest.rs`) and are
+//! cached per distinct word for the whole process. Only dictionaries named
+//! in the configuration, or found in the system folder, are parsed at run
+//! time (through spellbook), once, on first use. Each thread remembers the
+//! answer for every distinct word it has seen, so a site's repeated
+//! vocabulary is looked up once. `benches/spell_bench.rs` measures all this.
+//!
+//! # Quality, measured
+//!
+//! `tests/spell_corpus.rs` checks the rates of TY002 out of the box (site
+//! vocabulary pass with [`DEFAULT_MIN_DOCUMENTS`] included) on the corpora of
+//! `../shared/corpus`: under 1 per 1,000 words on the English Rust blog and
+//! under 2 per 1,000 on the French beta.gouv.fr posts.
+
+mod dict;
+mod lang;
+mod repeat;
+mod rough;
+mod suggest;
+mod tokenize;
+mod typos;
+mod variants;
+mod vocab;
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+pub use dict::{Dictionary, DictionaryError};
+pub use lang::{Lang, detect, resolve_language};
+pub use rough::rough_prose_runs;
+pub use vocab::{DEFAULT_MIN_DOCUMENTS, SiteVocabulary, WordStats};
+
+/// Where the system's Hunspell dictionaries usually live, searched for
+/// languages that are neither embedded nor configured.
+pub const SYSTEM_DICTIONARY_DIR: &str = "/usr/share/hunspell";
+
+/// The curated misspellings of `lang` (TY001): each misspelling with its
+/// corrections. Empty for languages without a list.
+pub fn misspellings(lang: &Lang) -> impl Iterator<Item = (&'static str, Vec<&'static str>)> {
+    typos::entries(typos::list_for(lang).unwrap_or(""))
+}
+
+/// Number of words in the prose runs (what rates "per 1,000 words" count):
+/// every piece the tokenizer would hand to the checker, URLs and code left
+/// out.
+pub fn prose_word_count(text: &str, runs: &[ProseRun]) -> usize {
+    let mut pieces = Vec::new();
+    let mut skipped = Vec::new();
+    for (i, run) in runs.iter().enumerate() {
+        tokenize::tokenize_run(
+            text,
+            run.range.clone(),
+            i,
+            run.kind == RunKind::FrontMatter,
+            run.in_link_text,
+            &mut pieces,
+            &mut skipped,
+        );
+    }
+    pieces.len()
+}
+
+/// Where a prose run comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunKind {
+    /// Text of the Markdown body (outside code, HTML, URLs).
+    Body,
+    /// A front-matter string value (`title`, `description`, `excerpt`...).
+    FrontMatter,
+}
+
+/// A stretch of prose in a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProseRun {
+    /// Byte range in the whole file.
+    pub range: Range<usize>,
+    /// Whether the run is the text of a link (names often are).
+    pub in_link_text: bool,
+    /// Body text or front-matter value.
+    pub kind: RunKind,
+}
+
+impl ProseRun {
+    /// A body run outside links.
+    pub fn body(range: Range<usize>) -> Self {
+        ProseRun {
+            range,
+            in_link_text: false,
+            kind: RunKind::Body,
+        }
+    }
+}
+
+/// What a finding is about; one kind per rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FindingKind {
+    /// TY001: a known misspelling, with its correction(s).
+    Misspelling { corrections: Vec<String> },
+    /// TY002: a word the dictionary does not know. `key` is the normalised
+    /// form (lowercase, straight apostrophes) that the site vocabulary counts;
+    /// `suggestions` are filled by `check_document` or `fill_suggestions`.
+    UnknownWord {
+        key: String,
+        suggestions: Vec<String>,
+    },
+    /// TY003: the same word twice in a row.
+    RepeatedWord,
+    /// TY004: `,,`, ` ,`, `;;`, `..`.
+    RepeatedPunctuation,
+}
+
+impl FindingKind {
+    /// The rule code of this kind.
+    pub fn code(&self) -> &'static str {
+        match self {
+            FindingKind::Misspelling { .. } => "TY001",
+            FindingKind::UnknownWord { .. } => "TY002",
+            FindingKind::RepeatedWord => "TY003",
+            FindingKind::RepeatedPunctuation => "TY004",
+        }
+    }
+}
+
+/// One spelling finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpellFinding {
+    pub kind: FindingKind,
+    /// Byte range in the whole file: the word, or for TY003 the whitespace
+    /// and the repeated word, or for TY004 the marks (and a space before a
+    /// comma).
+    pub range: Range<usize>,
+    /// The text at `range` for TY001/TY002; the repeated word for TY003.
+    pub word: String,
+    /// The exact text to put at `range` when the fix is certain: the single
+    /// correction of TY001, the empty string of TY003, the single mark of
+    /// TY004. `None` when not fixable.
+    pub replacement: Option<String>,
+}
+
+/// Which checks run on a document (so each rule can be disabled per file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpellOptions {
+    pub misspellings: bool,
+    pub unknown_words: bool,
+    pub repeated_words: bool,
+    pub repeated_punctuation: bool,
+    /// Compute suggestions for unknown words now. Turn off when a site
+    /// vocabulary pass follows, and call [`SpellEngine::fill_suggestions`]
+    /// on what survives it.
+    pub suggestions: bool,
+}
+
+impl Default for SpellOptions {
+    fn default() -> Self {
+        SpellOptions {
+            misspellings: true,
+            unknown_words: true,
+            repeated_words: true,
+            repeated_punctuation: true,
+            suggestions: true,
+        }
+    }
+}
+
+/// Process-wide spelling configuration (`[spelling]` in `frontlint.toml`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpellConfig {
+    /// Project vocabulary (`words = [...]`), matched ignoring case.
+    pub words: Vec<String>,
+    /// Word-list files: one word per line, `#` starts a comment.
+    pub word_files: Vec<PathBuf>,
+    /// Extra dictionaries: a language tag and the path of its `.aff` (the
+    /// `.dic` sits beside it). Also overrides an embedded language.
+    pub dictionaries: Vec<(String, PathBuf)>,
+    /// Folders searched for `<tag>.aff` when a language has no dictionary
+    /// configured and none embedded.
+    pub system_dictionary_dirs: Vec<PathBuf>,
+    /// Accept words of the English dictionary in text of another language:
+    /// French tech posts are full of English terms (`newsletter`, `startup`,
+    /// `front`). Curated misspellings of the text's own language still apply.
+    pub accept_english_everywhere: bool,
+}
+
+impl Default for SpellConfig {
+    fn default() -> Self {
+        SpellConfig {
+            words: Vec::new(),
+            word_files: Vec::new(),
+            dictionaries: Vec::new(),
+            system_dictionary_dirs: vec![PathBuf::from(SYSTEM_DICTIONARY_DIR)],
+            accept_english_everywhere: true,
+        }
+    }
+}
+
+/// Suggestions already computed, per language and word.
+type SuggestionCache = HashMap<(Lang, String), Arc<[String]>>;
+
+type Loaded = Arc<OnceLock<Result<Arc<Dictionary>, DictionaryError>>>;
+
+/// The spelling engine: create one per process and share it.
+pub struct SpellEngine {
+    /// Distinguishes engines in the per-thread word caches.
+    id: u64,
+    config: SpellConfig,
+    vocabulary: HashSet<String>,
+    dictionaries: Mutex<HashMap<Lang, Loaded>>,
+    suggestions: Mutex<SuggestionCache>,
+}
+
+/// Words accepted in every language (software vocabulary, Latin phrases);
+/// see the file's header.
+static COMMON_WORDS: &str = include_str!("../../rules/dictionaries/common/words.txt");
+
+/// French elided words: `l'`, `qu'`, `jusqu'`... split off before lookup.
+const FRENCH_ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "ç", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+    "presqu", "quelqu",
+];
+
+/// Normalised key of a word: lowercase with straight apostrophes.
+fn key_of(word: &str) -> String {
+    word.replace(['’', 'ʼ'], "'").to_lowercase()
+}
+
+fn is_capitalised(word: &str) -> bool {
+    let mut cs = word.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+}
+
+/// `MedNum`, `iPhone`, `macOS`: a lowercase letter followed by a capital.
+fn is_camel_case(word: &str) -> bool {
+    let mut prev_lower = false;
+    for c in word.chars() {
+        if prev_lower && c.is_uppercase() {
+            return true;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
+}
+
+/// Why a word is not checked at all, if it is not.
+fn never_checked(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 || word.chars().any(|c| c.is_numeric()) {
+        return true;
+    }
+    // `DGCCRF`, `CRDS`, and their plurals `APIs`, `FAQs`.
+    let trimmed = word.strip_suffix('s').unwrap_or(word);
+    let upper = trimmed.chars().filter(|c| c.is_uppercase()).count();
+    if !trimmed.chars().any(char::is_lowercase) && upper >= 2 {
+        return true;
+    }
+    if !word.chars().any(char::is_lowercase) {
+        return true;
+    }
+    is_camel_case(word)
+}
+
+/// Keys of a word-list file: one word per line, `#` starts a comment.
+fn word_list(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .map(key_of)
+}
+
+/// A word written against inline code (`` `match`ing ``) is a suffix of
+/// that code, not a word.
+fn glued_to_code(text: &str, range: &Range<usize>) -> bool {
+    text[..range.start].ends_with('`') || text[range.end..].starts_with('`')
+}
+
+/// A word alone on its line, or alone after a list marker: contributor
+/// lists (`* aclarry`) are names.
+fn alone_on_line(text: &str, range: &Range<usize>) -> bool {
+    // Both scans are bounded like every context scan, so a huge single-line
+    // file stays linear: a line longer than that is not a list item.
+    let (before, whole_line) = tokenize::line_before(text, range.start);
+    if !whole_line || !matches!(before.trim(), "" | "-" | "*" | "+") {
+        return false;
+    }
+    let mut rest = text[range.end..].chars();
+    for _ in 0..256 {
+        match rest.next() {
+            None | Some('\n') => return true,
+            Some(c) if c.is_alphanumeric() => return false,
+            Some(_) => {}
+        }
+    }
+    false
+}
+
+/// Adapts a correction to the case of the word it replaces.
+fn match_case(original: &str, correction: &str) -> String {
+    if is_capitalised(original) || original.chars().count() == 1 {
+        let mut cs = correction.chars();
+        if original.chars().next().is_some_and(char::is_uppercase) {
+            return cs
+                .next()
+                .map(|f| f.to_uppercase().chain(cs).collect())
+                .unwrap_or_default();
+        }
+    }
+    correction.to_string()
+}
+
+/// A `HashMap` with a fast, non-cryptographic hasher, for per-document
+/// memos keyed by the document's own words.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// What a word is, independently of the document it is in.
+enum Status {
+    Known,
+    Misspelling(Box<[String]>),
+    Unknown,
+}
+
+/// Per-thread answers for the words already seen, per engine and language.
+#[derive(Default)]
+struct WordCache {
+    /// Whole pieces: accepted as written or not.
+    known: FastMap<Box<str>, bool>,
+    /// Words after splitting that the dictionary rejected as written.
+    status: FastMap<Box<str>, Status>,
+}
+
+/// Entries per thread and language before a cache starts over: bounds the
+/// memory of a run over a huge, varied site (a few tens of MB at most).
+const WORD_CACHE_LIMIT: usize = 500_000;
+
+thread_local! {
+    static WORD_CACHE: RefCell<FastMap<(u64, Lang), WordCache>> = RefCell::new(FastMap::default());
+}
+
+/// One word to check, after elision and hyphen splitting.
+struct Candidate<'a> {
+    text: &'a str,
+    range: Range<usize>,
+    piece: usize,
+}
+
+impl SpellEngine {
+    /// Builds an engine; reads the word files now (errors name the file).
+    /// Dictionaries are opened lazily, on first use of each language.
+    pub fn new(config: SpellConfig) -> Result<Self, DictionaryError> {
+        let mut vocabulary: HashSet<String> = config.words.iter().map(|w| key_of(w)).collect();
+        vocabulary.extend(word_list(COMMON_WORDS));
+        for path in &config.word_files {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| DictionaryError(format!("{}: {e}", path.display())))?;
+            vocabulary.extend(word_list(&text));
+        }
+        static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+        Ok(SpellEngine {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            config,
+            vocabulary,
+            dictionaries: Mutex::new(HashMap::new()),
+            suggestions: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// The dictionary of `lang`, opened on first use. `Err` says why there
+    /// is none (no file found, unreadable, unparsable): report it once and
+    /// spell-check that language's documents no further.
+    pub fn dictionary(&self, lang: &Lang) -> Result<Arc<Dictionary>, DictionaryError> {
+        // The table lock is held only to find the cell; a slow first load
+        // (a configured dictionary) blocks only threads needing that language.
+        let cell: Loaded = {
+            let mut map = self
+                .dictionaries
+                .lock()
+                .map_err(|_| DictionaryError("dictionary table poisoned".into()))?;
+            map.entry(lang.clone()).or_default().clone()
+        };
+        cell.get_or_init(|| self.load(lang).map(Arc::new)).clone()
+    }
+
+    fn load(&self, lang: &Lang) -> Result<Dictionary, DictionaryError> {
+        for (tag, aff) in &self.config.dictionaries {
+            if Lang::from_tag(tag).as_ref() == Some(lang) {
+                return Dictionary::from_hunspell_files(aff);
+            }
+        }
+        match lang {
+            Lang::French => Dictionary::french(),
+            Lang::English => Dictionary::english(),
+            Lang::Other(name) => {
+                for dir in &self.config.system_dictionary_dirs {
+                    if let Some(aff) = find_in_dir(dir, name) {
+                        return Dictionary::from_hunspell_files(&aff);
+                    }
+                }
+                Err(DictionaryError(format!(
+                    "no dictionary for language `{name}`: add one under [spelling] \
+                     dictionaries or install a Hunspell dictionary"
+                )))
+            }
+        }
+    }
+
+    /// Checks one document. `runs` may come in any order; findings come back
+    /// sorted by position.
+    pub fn check_document(
+        &self,
+        text: &str,
+        runs: &[ProseRun],
+        lang: &Lang,
+        opts: &SpellOptions,
+    ) -> Vec<SpellFinding> {
+        let mut runs: Vec<&ProseRun> = runs
+            .iter()
+            .filter(|r| r.range.start <= r.range.end && text.get(r.range.clone()).is_some())
+            .collect();
+        runs.sort_by_key(|r| (r.range.start, r.range.end));
+        // About one word per six bytes of prose: size the buffer once.
+        let prose_bytes: usize = runs.iter().map(|r| r.range.len()).sum();
+        let mut pieces = Vec::with_capacity(prose_bytes / 6 + 8);
+        let mut skipped = Vec::new();
+        for (i, run) in runs.iter().enumerate() {
+            tokenize::tokenize_run(
+                text,
+                run.range.clone(),
+                i,
+                run.kind == RunKind::FrontMatter,
+                run.in_link_text,
+                &mut pieces,
+                &mut skipped,
+            );
+        }
+        let mut findings = Vec::new();
+        if opts.misspellings || opts.unknown_words {
+            self.check_words(text, &pieces, &skipped, lang, opts, &mut findings);
+        }
+        let mut hits = Vec::new();
+        if opts.repeated_words {
+            repeat::repeated_words(text, &pieces, lang, &mut hits);
+            findings.extend(hits.drain(..).map(|h| SpellFinding {
+                kind: FindingKind::RepeatedWord,
+                range: h.range,
+                word: h.word,
+                replacement: Some(h.replacement),
+            }));
+        }
+        if opts.repeated_punctuation {
+            for run in &runs {
+                repeat::repeated_punctuation(text, run.range.clone(), &skipped, &mut hits);
+            }
+            findings.extend(hits.drain(..).map(|h| SpellFinding {
+                kind: FindingKind::RepeatedPunctuation,
+                range: h.range,
+                word: h.word,
+                replacement: Some(h.replacement),
+            }));
+        }
+        findings.sort_by(|a, b| {
+            (a.range.start, a.range.end, a.kind.code()).cmp(&(
+                b.range.start,
+                b.range.end,
+                b.kind.code(),
+            ))
+        });
+        findings.dedup_by(|a, b| a.range == b.range && a.kind == b.kind);
+        if opts.suggestions {
+            self.fill_suggestions(lang, &mut findings);
+        }
+        findings
+    }
+
+    fn check_words(
+        &self,
+        text: &str,
+        pieces: &[tokenize::Piece],
+        skipped: &[Range<usize>],
+        lang: &Lang,
+        opts: &SpellOptions,
+        out: &mut Vec<SpellFinding>,
+    ) {
+        let Ok(dict) = self.dictionary(lang) else {
+            return;
+        };
+        let english = if self.config.accept_english_everywhere && *lang != Lang::English {
+            self.dictionary(&Lang::English).ok()
+        } else {
+            None
+        };
+        // English misspelling lists must never correct French: a short French
+        // text detected as English ("Responsable technique") would otherwise
+        // get `Responsable → Responsible`.
+        let french = if *lang == Lang::English {
+            self.dictionary(&Lang::French).ok()
+        } else {
+            None
+        };
+        let dict = &*dict;
+        // Sites repeat their words: each thread remembers every distinct
+        // word's answer, so the dictionary (and the variant rules) are asked
+        // once per word per thread instead of once per occurrence.
+        WORD_CACHE.with(|cell| {
+            let mut all = cell.borrow_mut();
+            let cache = all.entry((self.id, lang.clone())).or_default();
+            if cache.known.len() + cache.status.len() > WORD_CACHE_LIMIT {
+                cache.known.clear();
+                cache.status.clear();
+            }
+            let mut candidates = Vec::new();
+            for (index, piece) in pieces.iter().enumerate() {
+                let Some(word) = text.get(piece.range.clone()) else {
+                    continue;
+                };
+                let known = match cache.known.get(word) {
+                    Some(&k) => k,
+                    None => {
+                        let k = self.known(dict, word);
+                        cache.known.insert(word.into(), k);
+                        k
+                    }
+                };
+                if !known {
+                    self.split_candidates(
+                        dict,
+                        lang,
+                        word,
+                        piece.range.start,
+                        index,
+                        &mut candidates,
+                    );
+                }
+            }
+            if candidates.is_empty() {
+                return;
+            }
+            let proper = self.proper_nouns(text, pieces, skipped, &candidates, lang);
+            for c in candidates {
+                if glued_to_code(text, &c.range) {
+                    continue;
+                }
+                let status = match cache.status.get(c.text) {
+                    Some(st) => st,
+                    None => {
+                        let st =
+                            self.status(dict, english.as_deref(), french.as_deref(), lang, c.text);
+                        cache.status.entry(c.text.into()).or_insert(st)
+                    }
+                };
+                let key = || key_of(c.text);
+                match status {
+                    Status::Known => {}
+                    Status::Misspelling(corrections) if opts.misspellings => {
+                        // A capitalised word used as a name (`Cann`) is not
+                        // a typo of a common word (`can`).
+                        if is_capitalised(c.text) && proper.contains(&key()) {
+                            continue;
+                        }
+                        let replacement = (corrections.len() == 1).then(|| corrections[0].clone());
+                        out.push(SpellFinding {
+                            kind: FindingKind::Misspelling {
+                                corrections: corrections.to_vec(),
+                            },
+                            range: c.range,
+                            word: c.text.to_string(),
+                            replacement,
+                        });
+                    }
+                    Status::Unknown if opts.unknown_words => {
+                        let key = key();
+                        if proper.contains(&key) {
+                            continue;
+                        }
+                        out.push(SpellFinding {
+                            kind: FindingKind::UnknownWord {
+                                key,
+                                suggestions: Vec::new(),
+                            },
+                            range: c.range,
+                            word: c.text.to_string(),
+                            replacement: None,
+                        });
+                    }
+                    _ => {}
+                }
+            }
+        });
+    }
+
+    /// Whether a whole piece is accepted as written (dictionary or
+    /// vocabulary), before any splitting.
+    fn known(&self, dict: &Dictionary, w: &str) -> bool {
+        // Fast path first: most words are in the dictionary as written.
+        if dict.check(w) {
+            return true;
+        }
+        let curly = w.contains(['’', 'ʼ']);
+        let w = if curly {
+            std::borrow::Cow::Owned(w.replace(['’', 'ʼ'], "'"))
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        };
+        (curly && dict.check(&w)) || self.vocabulary.contains(&w.to_lowercase())
+    }
+
+    /// The document's names: words capitalised mid-sentence, next to
+    /// another capitalised word (`Alisdair Owens`, at a list item's start
+    /// too), alone in a list item, CamelCase, in link text, or `@handles`.
+    /// English headings and titles use Title Case, so there a capital is no
+    /// evidence; French ones do not.
+    fn proper_nouns(
+        &self,
+        text: &str,
+        pieces: &[tokenize::Piece],
+        skipped: &[Range<usize>],
+        candidates: &[Candidate<'_>],
+        lang: &Lang,
+    ) -> HashSet<String> {
+        let title_case = *lang != Lang::French;
+        let capital_counts = |p: &tokenize::Piece| !(title_case && p.title_context(text));
+        let mut proper: HashSet<String> = HashSet::new();
+        for c in candidates {
+            let piece = &pieces[c.piece];
+            let cap = is_capitalised(c.text) && capital_counts(piece);
+            let beside_capital = cap && {
+                let neighbour = |j: usize| {
+                    let other = &pieces[j];
+                    let (a, b) = if j < c.piece {
+                        (other, piece)
+                    } else {
+                        (piece, other)
+                    };
+                    text.get(a.range.end..b.range.start)
+                        .is_some_and(|gap| !gap.is_empty() && gap.chars().all(|ch| ch == ' '))
+                        && text.get(other.range.clone()).is_some_and(is_capitalised)
+                };
+                (c.piece > 0 && neighbour(c.piece - 1))
+                    || (c.piece + 1 < pieces.len() && neighbour(c.piece + 1))
+            };
+            let sentence_start = piece.sentence_start(text);
+            if (cap && !sentence_start)
+                || beside_capital
+                || piece.in_link_text
+                || is_camel_case(c.text)
+                || (sentence_start && alone_on_line(text, &piece.range))
+            {
+                proper.insert(key_of(c.text));
+            }
+        }
+        // `@matklad`: the handle is a name wherever else it appears.
+        for range in skipped {
+            let chunk = text.get(range.clone()).unwrap_or("");
+            for (at, _) in chunk.match_indices('@') {
+                let handle: String = chunk[at + 1..]
+                    .chars()
+                    .take_while(|&ch| tokenize::is_word_char(ch))
+                    .collect();
+                if !handle.is_empty() {
+                    proper.insert(key_of(&handle));
+                }
+            }
+        }
+        proper
+    }
+
+    /// What one word is, whatever the document: known (dictionary,
+    /// vocabulary, accepted variant, English term), a listed misspelling, or
+    /// unknown. The document's names are applied on top by the caller.
+    fn status(
+        &self,
+        dict: &Dictionary,
+        english: Option<&Dictionary>,
+        french: Option<&Dictionary>,
+        lang: &Lang,
+        word: &str,
+    ) -> Status {
+        if never_checked(word) {
+            return Status::Known;
+        }
+        let key = key_of(word);
+        let straight = word.replace(['’', 'ʼ'], "'");
+        if self.vocabulary.contains(&key) || dict.check(&straight) {
+            return Status::Known;
+        }
+        if let Some(list) = typos::list_for(lang)
+            && let Some(corrections) = typos::lookup(list, &key)
+            && !french.is_some_and(|fr| fr.check(&straight))
+        {
+            return Status::Misspelling(
+                corrections
+                    .map(|fix| match_case(word, fix))
+                    .collect::<Vec<_>>()
+                    .into_boxed_slice(),
+            );
+        }
+        if variants::accepted_variant(dict, lang, word)
+            || english.is_some_and(|en| en.check(&straight))
+        {
+            return Status::Known;
+        }
+        Status::Unknown
+    }
+
+    /// Splits a piece the dictionary does not know as a whole into the
+    /// words to check: its parts around hyphens (as Hunspell's BREAK does),
+    /// with French elisions and English possessives taken off.
+    fn split_candidates<'a>(
+        &self,
+        dict: &Dictionary,
+        lang: &Lang,
+        word: &'a str,
+        start: usize,
+        piece: usize,
+        out: &mut Vec<Candidate<'a>>,
+    ) {
+        let known = |w: &str| self.known(dict, w);
+        let mut part_start = 0;
+        let ends = word
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, '-' | '\u{2011}'))
+            .chain(std::iter::once((word.len(), '-')));
+        for (end, hyphen) in ends {
+            let part = &word[part_start..end];
+            let abs = start + part_start;
+            part_start = end + hyphen.len_utf8();
+            if part.is_empty() {
+                continue;
+            }
+            let (text, rel) = strip_clitics(lang, part);
+            if text.is_empty() || (text.len() != part.len() && known(text)) {
+                continue;
+            }
+            // Acronyms, words with digits, single letters: never checked, and
+            // no evidence of anything, so not worth carrying further.
+            // CamelCase names stay: they are evidence of a name.
+            if never_checked(text) && !is_camel_case(text) {
+                continue;
+            }
+            out.push(Candidate {
+                text,
+                range: abs + rel..abs + rel + text.len(),
+                piece,
+            });
+        }
+    }
+
+    /// Fills the suggestions of unknown-word findings (at most 3 each),
+    /// computing each distinct word once per process.
+    pub fn fill_suggestions(&self, lang: &Lang, findings: &mut [SpellFinding]) {
+        for f in findings.iter_mut() {
+            if let FindingKind::UnknownWord { suggestions, .. } = &mut f.kind
+                && suggestions.is_empty()
+            {
+                *suggestions = self.suggest(lang, &f.word).to_vec();
+            }
+        }
+    }
+
+    /// Up to 3 suggestions for `word` in `lang`, best first; cached.
+    pub fn suggest(&self, lang: &Lang, word: &str) -> Arc<[String]> {
+        let cache_key = (lang.clone(), word.to_string());
+        if let Ok(cache) = self.suggestions.lock()
+            && let Some(hit) = cache.get(&cache_key)
+        {
+            return hit.clone();
+        }
+        let computed: Arc<[String]> = match self.dictionary(lang) {
+            Ok(dict) => Arc::from(suggest_in(&dict, &word.replace(['’', 'ʼ'], "'"))),
+            Err(_) => Arc::from(Vec::new()),
+        };
+        if let Ok(mut cache) = self.suggestions.lock() {
+            cache.insert(cache_key, computed.clone());
+        }
+        computed
+    }
+}
+
+/// Takes a French elided article or pronoun (`l'`, `qu’`) or an English
+/// possessive (`'s`) off a word; returns the rest and its offset in `part`.
+fn strip_clitics<'a>(lang: &Lang, part: &'a str) -> (&'a str, usize) {
+    let apostrophe = part.find(['\'', '’', 'ʼ']);
+    let Some(at) = apostrophe else {
+        return (part, 0);
+    };
+    let width = part[at..].chars().next().map_or(1, char::len_utf8);
+    match lang {
+        Lang::French => {
+            let head = part[..at].to_lowercase();
+            if FRENCH_ELISIONS.contains(&head.as_str()) {
+                // `qu'aujourd'hui`: the rest may hold another apostrophe.
+                let (rest, rel) = strip_clitics(lang, &part[at + width..]);
+                return (rest, at + width + rel);
+            }
+            (part, 0)
+        }
+        Lang::English => {
+            let tail = &part[at + width..];
+            if tail.eq_ignore_ascii_case("s") {
+                return (&part[..at], 0);
+            }
+            // `d'Antras`, `O'Brien`: a name after a one-letter particle.
+            if at == 1 && tail.chars().next().is_some_and(char::is_uppercase) {
+                return (tail, at + width);
+            }
+            (part, 0)
+        }
+        Lang::Other(_) => (part, 0),
+    }
+}
+
+fn suggest_in(dict: &Dictionary, word: &str) -> Vec<String> {
+    match dict.word_set() {
+        Some(set) => suggest::suggest_from_set(set, word, 3, |w| dict.suggestible(w)),
+        None => {
+            let mut out = Vec::new();
+            dict.hunspell_suggest(word, &mut out);
+            out.truncate(3);
+            out
+        }
+    }
+}
+
+/// `<dir>/<name>.aff`, else the first `<dir>/<name>_*.aff` (`de` finds
+/// `de_DE.aff`).
+fn find_in_dir(dir: &Path, name: &str) -> Option<PathBuf> {
+    let exact = dir.join(format!("{name}.aff"));
+    if exact.is_file() {
+        return Some(exact);
+    }
+    let prefix = format!("{name}_");
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "aff")
+                && p.file_stem()
+                    .and_then(|s| s.to_str())
+                    .is_some_and(|s| s.starts_with(&prefix))
+        })
+        .collect();
+    found.sort();
+    found.into_iter().next()
+}

@@ -1,0 +1,239 @@
+//! Repeated words (TY003) and repeated punctuation (TY004).
+//!
+//! Owns the two mechanical checks that need no dictionary. Both produce exact
+//! edits: a repeated word is removed together with the whitespace before it
+//! (`le le chat` → `le chat`), a repeated mark collapses to one and a space
+//! before a comma is removed (`respecté,, vente` → `respecté, vente`), so a
+//! fix never glues two words together. French spacing before `;:!?` is
+//! correct French and never flagged.
+
+use std::ops::Range;
+
+use super::Lang;
+use super::tokenize::Piece;
+
+/// A finding of this module before it becomes a `SpellFinding`.
+pub struct RepeatHit {
+    pub range: Range<usize>,
+    pub word: String,
+    pub replacement: String,
+}
+
+/// Words whose doubling is grammatical: `nous nous sommes`, `vous vous
+/// trompez`; English `that that` ("he said that that was fine") and `had had`.
+fn legit_repeat(lang: &Lang, lower: &str) -> bool {
+    match lang {
+        Lang::French => matches!(lower, "nous" | "vous"),
+        Lang::English => matches!(lower, "that" | "had"),
+        Lang::Other(_) => false,
+    }
+}
+
+/// Doubled words: two consecutive pieces separated by whitespace only (a line
+/// break included), equal ignoring case.
+pub fn repeated_words(text: &str, pieces: &[Piece], lang: &Lang, out: &mut Vec<RepeatHit>) {
+    for pair in pieces.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        // Cheapest test first: most neighbours differ in length.
+        if a.range.len() != b.range.len() || a.range.end >= b.range.start {
+            continue;
+        }
+        let (Some(wa), Some(wb), Some(gap)) = (
+            text.get(a.range.clone()),
+            text.get(b.range.clone()),
+            text.get(a.range.end..b.range.start),
+        ) else {
+            continue;
+        };
+        // A blank line between them means another paragraph or a heading:
+        // `… avant tout` / `Tout …` is not a slip.
+        let line_breaks =
+            gap.matches('\n').count() + gap.matches('\r').count() - gap.matches("\r\n").count();
+        if wa.len() != wb.len()
+            || !gap.chars().all(char::is_whitespace)
+            || line_breaks > 1
+            || !wa.chars().all(char::is_alphabetic)
+            || !wa
+                .chars()
+                .flat_map(char::to_lowercase)
+                .eq(wb.chars().flat_map(char::to_lowercase))
+        {
+            continue;
+        }
+        if legit_repeat(lang, &wa.to_lowercase()) {
+            continue;
+        }
+        // `Bora Bora`, `Baden Baden`: a doubled name, not a slip.
+        let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        if cap(wa) && cap(wb) {
+            continue;
+        }
+        // `chef de service Service Espaces Verts`: a lowercase word then the
+        // same word capitalised mid-sentence starts a name.
+        if !cap(wa) && cap(wb) {
+            continue;
+        }
+        out.push(RepeatHit {
+            range: a.range.end..b.range.end,
+            word: wb.to_string(),
+            replacement: String::new(),
+        });
+    }
+}
+
+/// Repeated or misplaced punctuation in one prose run, skipping `skip` ranges
+/// (URLs, paths, code-like chunks, template tags; absolute offsets).
+pub fn repeated_punctuation(
+    text: &str,
+    run: Range<usize>,
+    skip: &[Range<usize>],
+    out: &mut Vec<RepeatHit>,
+) {
+    let Some(run_text) = text.get(run.clone()) else {
+        return;
+    };
+    let bytes = run_text.as_bytes();
+    // `skip` is sorted by start and its ranges do not overlap (the tokenizer
+    // emits them in order), so a binary search finds the candidate range.
+    let skipped = |abs: usize| {
+        let i = skip.partition_point(|r| r.start <= abs);
+        i > 0 && skip[i - 1].contains(&abs)
+    };
+    let mut next = 0;
+    // Jump from mark to mark: most of a run has none.
+    for i in memchr::memchr3_iter(b',', b';', b'.', bytes) {
+        if i < next {
+            continue;
+        }
+        let b = bytes[i];
+        let mut j = i;
+        while j < bytes.len() && bytes[j] == b {
+            j += 1;
+        }
+        next = j;
+        let count = j - i;
+        if (count < 2 && b != b',') || skipped(run.start + i) {
+            continue;
+        }
+        // Spaces or tabs right before a comma: `respecté ,`.
+        let mut ws = i;
+        if b == b',' {
+            while ws > 0 && matches!(bytes[ws - 1], b' ' | b'\t') {
+                ws -= 1;
+            }
+            // Only when a word or closing mark precedes the space: a comma at
+            // the start of a line is someone's layout, not a slip.
+            if ws == 0 || ws == i || matches!(bytes[ws - 1], b'\n' | b'\r') {
+                ws = i;
+            }
+        }
+        let prev_is_word = i > 0 && {
+            let c = run_text[..i].chars().next_back().unwrap_or(' ');
+            c.is_alphanumeric() || matches!(c, ')' | '"' | '»' | '”' | '\'' | '’' | '*' | '_')
+        };
+        let next_is_break = j >= bytes.len() || {
+            let c = run_text[j..].chars().next().unwrap_or(' ');
+            c.is_whitespace() || matches!(c, ')' | '"' | '»' | '”' | '*' | '_')
+        };
+        let hit = match b {
+            b',' | b';' => count >= 2 || ws < i,
+            // Exactly two dots ending a word: a slip for `.` (three or more
+            // are an ellipsis; `..` inside a chunk is a path or a range).
+            _ => count == 2 && prev_is_word && next_is_break,
+        };
+        if hit {
+            let mark = (b as char).to_string();
+            out.push(RepeatHit {
+                range: run.start + ws..run.start + j,
+                word: run_text[ws..j].to_string(),
+                replacement: mark,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spell::tokenize::tokenize_run;
+
+    fn words(text: &str, lang: &Lang) -> Vec<(Range<usize>, String)> {
+        let mut pieces = Vec::new();
+        tokenize_run(
+            text,
+            0..text.len(),
+            0,
+            false,
+            false,
+            &mut pieces,
+            &mut Vec::new(),
+        );
+        let mut out = Vec::new();
+        repeated_words(text, &pieces, lang, &mut out);
+        out.into_iter().map(|h| (h.range, h.replacement)).collect()
+    }
+
+    fn punct(text: &str) -> Vec<(Range<usize>, String)> {
+        let mut out = Vec::new();
+        repeated_punctuation(text, 0..text.len(), &[], &mut out);
+        out.into_iter().map(|h| (h.range, h.replacement)).collect()
+    }
+
+    #[test]
+    fn doubled_word_with_exact_edit() {
+        let text = "Voici le le chat.";
+        let hits = words(text, &Lang::French);
+        assert_eq!(hits, vec![(8..11, String::new())]);
+        let mut fixed = text.to_string();
+        fixed.replace_range(8..11, "");
+        assert_eq!(fixed, "Voici le chat.");
+    }
+
+    #[test]
+    fn doubled_across_line_break() {
+        assert_eq!(
+            words("read the\nthe book", &Lang::English),
+            vec![(8..12, String::new())]
+        );
+    }
+
+    #[test]
+    fn legit_repeats_are_kept() {
+        assert!(words("nous nous sommes vus, vous vous trompez", &Lang::French).is_empty());
+        assert!(
+            words(
+                "he said that that was fine and had had enough",
+                &Lang::English
+            )
+            .is_empty()
+        );
+        assert!(words("Bora Bora is far; the, the end", &Lang::English).is_empty());
+    }
+
+    #[test]
+    fn punctuation_edits() {
+        let text = "non respecté,, vente";
+        assert_eq!(punct(text), vec![(13..15, ",".to_string())]);
+        assert_eq!(punct("a word , next"), vec![(6..8, ",".to_string())]);
+        assert_eq!(punct("a word ,, next"), vec![(6..9, ",".to_string())]);
+        assert_eq!(punct("the end.. Next"), vec![(7..9, ".".to_string())]);
+        assert_eq!(punct("a;; b"), vec![(1..3, ";".to_string())]);
+    }
+
+    #[test]
+    fn punctuation_that_is_fine() {
+        assert!(punct("Wait... and so on…").is_empty());
+        assert!(punct("Notre rôle ? Mettre : oui ; non !").is_empty());
+        assert!(punct("cd .. then").is_empty());
+        assert!(punct("\n, list").is_empty());
+    }
+
+    #[test]
+    fn skipped_ranges_are_ignored() {
+        let text = "see a,,b here";
+        let mut out = Vec::new();
+        let skip: Vec<Range<usize>> = std::iter::once(4..8).collect();
+        repeated_punctuation(text, 0..text.len(), &skip, &mut out);
+        assert!(out.is_empty());
+    }
+}
