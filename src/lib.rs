@@ -10,9 +10,11 @@ pub mod diagnostic;
 pub mod document;
 pub mod fix;
 pub mod frontmatter;
+pub mod inline_control;
 pub mod markdown;
 pub mod report;
 pub mod rules;
+pub mod site;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -68,6 +70,9 @@ pub struct FileReport {
     pub diff: Option<String>,
     /// A fix that could not be written.
     pub fix_error: Option<String>,
+    /// The file's `frontlint-disable` comments: later stages pass their
+    /// diagnostics through `Directives::filter` before adding them here.
+    pub directives: Option<Arc<inline_control::Directives>>,
 }
 
 /// A failure of the tool itself (exit status 2): a bad config, a path that
@@ -114,8 +119,18 @@ struct Job {
 }
 
 /// Runs every per-document rule on `doc` with `config`; diagnostics come
-/// back sorted by position, then rule.
+/// back sorted by position, then rule, without those silenced by
+/// `frontlint-disable` comments.
 pub fn check_document(doc: &Document, config: &FileConfig) -> Vec<Diagnostic> {
+    check_document_with_directives(doc, config).0
+}
+
+/// [`check_document`], also giving back the document's inline control
+/// comments so that later stages can filter their own diagnostics.
+pub fn check_document_with_directives(
+    doc: &Document,
+    config: &FileConfig,
+) -> (Vec<Diagnostic>, inline_control::Directives) {
     let ctx = Context { config };
     let mut out = Vec::new();
     for rule in CHECKS {
@@ -134,10 +149,22 @@ pub fn check_document(doc: &Document, config: &FileConfig) -> Vec<Diagnostic> {
             }
         }
     }
+    let directives = inline_control::Directives::parse(doc);
+    if !directives.is_empty() {
+        directives.filter(&mut out);
+        if let Some(severity) = config.severity(&rules::markdown::unused_disable_comment::META) {
+            out.extend(
+                directives
+                    .unused(config)
+                    .into_iter()
+                    .map(|d| d.with_severity(severity)),
+            );
+        }
+    }
     out.sort_by(|a, b| {
         (a.span.start, a.rule.code, a.span.end).cmp(&(b.span.start, b.rule.code, b.span.end))
     });
-    out
+    (out, directives)
 }
 
 /// Reads and checks one file (and fixes it when `fix` says so).
@@ -197,7 +224,7 @@ pub fn lint_bytes(
 ) -> FileReport {
     match Document::from_bytes(path, bytes) {
         Ok(mut doc) => {
-            let mut diagnostics = check_document(&doc, config);
+            let (mut diagnostics, mut directives) = check_document_with_directives(&doc, config);
             let mut fixed = 0;
             let mut diff = None;
             if let Some(mode) = fix
@@ -211,7 +238,7 @@ pub fn lint_bytes(
                     }
                     fixed += n;
                     doc = Document::from_text(path, new, doc.encoding);
-                    diagnostics = check_document(&doc, config);
+                    (diagnostics, directives) = check_document_with_directives(&doc, config);
                 }
                 if fixed > 0 && !mode.write {
                     diff = Some(fix::unified_diff(path, &original, &doc.text));
@@ -234,6 +261,7 @@ pub fn lint_bytes(
                 fixed,
                 diff,
                 fix_error: None,
+                directives: (!directives.is_empty()).then(|| Arc::new(directives)),
             }
         }
         Err(e) => {

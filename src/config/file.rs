@@ -26,6 +26,9 @@ pub struct ConfigFile {
     pub spelling: Option<toml::Table>,
     pub links: Option<toml::Table>,
     pub grammar: Option<toml::Table>,
+    /// Where the site's files are and how its generator serves them, for
+    /// the offline link rules (LK007, LK008).
+    pub site: Option<crate::site::SiteConfig>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -71,6 +71,9 @@ pub struct FileConfig {
     pub spelling: toml::Table,
     pub links: toml::Table,
     pub grammar: toml::Table,
+    /// The site this file belongs to (`[site]`), shared by every file of
+    /// the config, with its lazily built indexes.
+    pub site: Arc<crate::site::Site>,
 }
 
 impl FileConfig {
@@ -154,6 +157,7 @@ pub struct LoadedConfig {
     exclude: Vec<PathGlob>,
     overrides: Vec<Override>,
     cache: Mutex<HashMap<Vec<usize>, Arc<FileConfig>>>,
+    site: Arc<crate::site::Site>,
 }
 
 impl LoadedConfig {
@@ -167,6 +171,7 @@ impl LoadedConfig {
             exclude: Vec::new(),
             overrides: Vec::new(),
             cache: Mutex::new(HashMap::new()),
+            site: Arc::new(crate::site::Site::detected(root)),
         }
     }
 
@@ -263,6 +268,8 @@ impl LoadedConfig {
             Some(g) => compile_globs(g).map_err(|m| err_at(locate("exclude"), m))?,
             None => Vec::new(),
         };
+        let site = crate::site::Site::new(file.site.as_ref(), root)
+            .map_err(|e| err_at(locate(&e.near), e.message))?;
         Ok(LoadedConfig {
             path: Some(path.to_path_buf()),
             root: root.to_path_buf(),
@@ -271,6 +278,7 @@ impl LoadedConfig {
             exclude,
             overrides,
             cache: Mutex::new(HashMap::new()),
+            site: Arc::new(site),
         })
     }
 
@@ -338,6 +346,7 @@ impl LoadedConfig {
             spelling: f.spelling.clone().unwrap_or_default(),
             links: f.links.clone().unwrap_or_default(),
             grammar: f.grammar.clone().unwrap_or_default(),
+            site: Arc::clone(&self.site),
         };
         apply_front_matter(&mut cfg, &f.front_matter);
         apply_rules(&mut cfg, &f.rules);

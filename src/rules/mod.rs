@@ -82,6 +82,11 @@ pub static CHECKS: &[&dyn Rule] = &[
     &links::empty_link::EmptyLink,
     &links::link_text_whitespace::LinkTextWhitespace,
     &links::insecure_link::InsecureLink,
+    &links::undefined_reference::UndefinedReference,
+    &links::unused_definition::UnusedDefinition,
+    &links::missing_local_target::MissingLocalTarget,
+    &links::missing_anchor::MissingAnchor,
+    &links::bare_url::BareUrl,
     &markdown::emphasis_as_heading::EmphasisAsHeading,
     &markdown::trailing_whitespace::TrailingWhitespace,
     &markdown::stray_emphasis_marker::StrayEmphasisMarker,
@@ -92,7 +97,10 @@ pub static CHECKS: &[&dyn Rule] = &[
 
 /// Rules whose diagnostics come from a stage of the run rather than from a
 /// per-document check (the loader, the online link checker...).
-pub static STAGE_RULES: &[&RuleMeta] = &[&io::unreadable_file::META];
+pub static STAGE_RULES: &[&RuleMeta] = &[
+    &io::unreadable_file::META,
+    &markdown::unused_disable_comment::META,
+];
 
 /// Every rule, sorted by code.
 pub fn all() -> Vec<&'static RuleMeta> {
