@@ -515,6 +515,7 @@ impl Site {
             || dest.starts_with("//")
             || dest.starts_with('\\')
             || dest.contains("](")
+            || is_email(dest)
             || crate::rules::links::malformed_destination::reported_here(dest)
         {
             return Resolved::Skip;
@@ -547,7 +548,12 @@ impl Site {
                 Some(page) => Resolved::Found { page, fragment },
                 None => Resolved::Missing {
                     message: format!("no page or file at `{path}` in the site"),
-                    help: self.suggest_url(&path),
+                    help: self.suggest_url(&path).or_else(|| {
+                        let inner = path.trim_start_matches('/');
+                        self.serve_dirs
+                            .iter()
+                            .find_map(|d| self.suggest_file(&self.root.join(d).join(inner)))
+                    }),
                 },
             };
         }
@@ -564,16 +570,22 @@ impl Site {
         }
         let shown = crate::config::display_path(&target);
         let mut message = format!("`{}` does not exist", shown.display());
-        if let Some(base) = bases.first() {
+        // A page URL is worth naming when the link looks like one (a folder,
+        // or no extension); for `x.png` the file is all there is.
+        let last = path.rsplit('/').next().unwrap_or("");
+        let page_like = last.is_empty() || !last.contains('.') || last.ends_with(".html");
+        if page_like && let Some(base) = bases.first() {
             message.push_str(&format!(
                 ", and the site serves no page at `{}`",
                 join_url(base, &path)
             ));
         }
-        Resolved::Missing {
-            message,
-            help: self.suggest_file(&target),
-        }
+        let help = self.suggest_file(&target).or_else(|| {
+            bases
+                .first()
+                .and_then(|b| self.suggest_url(&join_url(b, &path)))
+        });
+        Resolved::Missing { message, help }
     }
 
     /// Where a destination written with template syntax leads.
@@ -754,6 +766,19 @@ impl Site {
         let id = pages.by_key.get(best)?.first()?;
         let url = pages.pages[*id].urls.first()?;
         Some(format!("did you mean `{url}`?"))
+    }
+}
+
+/// `name@example.org`: an address (an e-mail autolink), not a path.
+fn is_email(dest: &str) -> bool {
+    match dest.split_once('@') {
+        Some((user, host)) => {
+            !user.is_empty()
+                && !dest.contains('/')
+                && host.contains('.')
+                && !is_markdown(Path::new(host))
+        }
+        None => false,
     }
 }
 
