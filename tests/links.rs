@@ -305,6 +305,11 @@ fn bad_site_settings_are_located() {
             2,
             "must start with `/`",
         ),
+        (
+            "[site]\ngenerator_config = \"nope.yml\"\n",
+            2,
+            "is not a file",
+        ),
     ] {
         let dir = temp_site(cfg, &[("p.md", "x\n")]);
         let out = run(&[path_str(&dir.path().join("p.md"))]);

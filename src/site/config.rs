@@ -18,6 +18,11 @@ pub struct SiteConfig {
     pub generator: Option<Generator>,
     /// How heading ids are made (default: the generator's).
     pub slug_style: Option<SlugStyle>,
+    /// The generator's own config file (`_config.yml`, `hugo.toml`),
+    /// relative to this config's folder; by default the one at the root.
+    /// Its permalinks, folders and heading-id settings are used unless set
+    /// here.
+    pub generator_config: Option<String>,
     /// Hugo: the folder holding pages, relative to the root.
     pub content: Option<String>,
     /// Folders whose files are served at the site root (Hugo's `static`).

@@ -12,6 +12,7 @@
 
 pub mod anchors;
 pub mod config;
+pub mod generator_config;
 mod index;
 pub mod permalink;
 pub mod slug;
@@ -185,18 +186,46 @@ impl Site {
             Generator::Auto => detect(&root),
             g => g,
         };
-        let slug_style = cfg.slug_style.unwrap_or(match generator {
-            Generator::Jekyll => SlugStyle::KramdownGfm,
-            Generator::Hugo => SlugStyle::Hugo,
-            Generator::Zola => SlugStyle::Zola,
-            _ => SlugStyle::Github,
-        });
-        let content = match (&cfg.content, generator) {
+        let gen_file = match &cfg.generator_config {
+            Some(p) => {
+                let p = config_dir.join(p);
+                if !p.is_file() {
+                    return Err(SiteError {
+                        near: "generator_config".into(),
+                        message: format!(
+                            "site.generator_config: `{}` is not a file",
+                            crate::config::display_path(&p).display()
+                        ),
+                    });
+                }
+                Some(p)
+            }
+            None => generator_config::find(&root, generator),
+        };
+        let from_gen = gen_file
+            .map(|p| generator_config::read(&p, generator))
+            .unwrap_or_default();
+        let slug_style = cfg
+            .slug_style
+            .or(from_gen.slug_style)
+            .unwrap_or(match generator {
+                Generator::Jekyll => SlugStyle::KramdownGfm,
+                Generator::Hugo => SlugStyle::Hugo,
+                Generator::Zola => SlugStyle::Zola,
+                _ => SlugStyle::Github,
+            });
+        let content = match (
+            cfg.content.as_ref().or(from_gen.content.as_ref()),
+            generator,
+        ) {
             (Some(c), _) => Some(clean_dir(c)),
             (None, Generator::Hugo | Generator::Zola) => Some("content".to_string()),
             _ => None,
         };
-        let static_dirs: Vec<String> = match (&cfg.static_dirs, generator) {
+        let static_dirs: Vec<String> = match (
+            cfg.static_dirs.as_ref().or(from_gen.static_dirs.as_ref()),
+            generator,
+        ) {
             (Some(v), _) => v.iter().map(|s| clean_dir(s)).collect(),
             (None, Generator::Hugo | Generator::Zola) => vec!["static".to_string()],
             _ => Vec::new(),
@@ -223,6 +252,13 @@ impl Site {
                     near: glob.clone(),
                     message: format!("site.permalinks: {m}"),
                 })?);
+            }
+        }
+        for (glob, pattern) in &from_gen.permalinks {
+            // A pattern this tool does not know (`:y_day`) is skipped rather
+            // than refused: the file is the generator's, not ours.
+            if let Ok(p) = Permalink::new(glob, pattern) {
+                permalinks.push(p);
             }
         }
         permalinks.extend(permalink::defaults(generator));
@@ -253,6 +289,7 @@ impl Site {
         let baseurl = cfg
             .baseurl
             .as_deref()
+            .or(from_gen.baseurl.as_deref())
             .map(|b| b.trim_end_matches('/'))
             .filter(|b| !b.is_empty())
             .map(|b| {
@@ -728,6 +765,21 @@ impl Site {
             Some(Arc::new(Anchors::of(&doc, self.slug_style)))
         })
         .clone()
+    }
+
+    /// The anchors of a document being linted, shared with the links of
+    /// other files into it, so that the file is not read and parsed again.
+    pub fn anchors_of_document(&self, doc: &crate::document::Document) -> Arc<Anchors> {
+        let key = crate::config::absolute(&doc.path);
+        let cell = {
+            let mut map = self.anchors.lock().unwrap_or_else(|e| e.into_inner());
+            Arc::clone(map.entry(key).or_default())
+        };
+        cell.get_or_init(|| Some(Arc::new(Anchors::of(doc, self.slug_style))))
+            .clone()
+            // A cell filled from disk that could not be read: use the text
+            // at hand.
+            .unwrap_or_else(|| Arc::new(Anchors::of(doc, self.slug_style)))
     }
 
     /// A sibling of `target` whose name is close to its name.

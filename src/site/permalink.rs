@@ -391,7 +391,7 @@ fn expand(
                     .trim_start_matches('_')
                     .to_string(),
             ),
-            "categories" => Some(categories(facts).join("/")),
+            "categories" => Some(categories(facts, prefix).join("/")),
             "section" => Some(facts.within.split('/').next().unwrap_or("").to_string()),
             "sections" => Some(split.dir.to_string()),
             "output_ext" => Some(".html".to_string()),
@@ -409,13 +409,15 @@ fn expand(
     Some(super::url::normalize_path(&absolute(&out)))
 }
 
-/// Jekyll categories: the folders above `_posts` and the front matter's
-/// `category` / `categories` (a list or a space-separated string).
-fn categories(facts: &PageFacts<'_>) -> Vec<String> {
+/// Jekyll categories: the folders above `_posts` (below the glob's folder,
+/// which is where Jekyll's `collections_dir` puts them) and the front
+/// matter's `category` / `categories` (a list or a space-separated string).
+fn categories(facts: &PageFacts<'_>, prefix: &str) -> Vec<String> {
     let mut cats: Vec<String> = Vec::new();
-    if let Some(i) = facts.rel.find("_posts/") {
+    let rel = facts.rel.strip_prefix(prefix).unwrap_or(facts.rel);
+    if let Some(i) = rel.find("_posts/") {
         cats.extend(
-            facts.rel[..i]
+            rel[..i]
                 .split('/')
                 .filter(|s| !s.is_empty())
                 .map(str::to_string),
@@ -521,6 +523,23 @@ mod tests {
                 &[]
             ),
             vec!["/foo/bar/2008/09/23/x.html"]
+        );
+    }
+
+    #[test]
+    fn categories_below_collections_dir() {
+        assert_eq!(
+            urls(
+                Generator::Jekyll,
+                "content/_posts/2017-02-16-x.md",
+                "content/_posts/2017-02-16-x.md",
+                "categories: general",
+                &[(
+                    "content/**/_posts/**",
+                    "/:categories/:year/:month/:day/:title/"
+                )]
+            ),
+            vec!["/general/2017/02/16/x/"]
         );
     }
 

@@ -32,7 +32,7 @@ impl Rule for MissingAnchor {
     fn check(&self, doc: &Document, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let site = &ctx.config.site;
         let style = site.slug_style;
-        let mut own: Option<Anchors> = None;
+        let mut own: Option<Arc<Anchors>> = None;
         let here = crate::config::absolute(&doc.path);
         for (span, dest, image) in local_destinations(doc) {
             if image {
@@ -56,7 +56,10 @@ impl Rule for MissingAnchor {
                     let Some(a) = other.as_deref() else { continue };
                     (a, Some(p))
                 }
-                _ => (&*own.get_or_insert_with(|| Anchors::of(doc, style)), None),
+                _ => (
+                    &**own.get_or_insert_with(|| site.anchors_of_document(doc)),
+                    None,
+                ),
             };
             if anchors.uncertain || anchors.contains(&fragment, style) {
                 continue;
