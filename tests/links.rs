@@ -351,3 +351,25 @@ fn other_files_are_read_once_per_run() {
     // `#h6` is missing: links 6, 13, 20... in each of the 8 posts.
     assert_eq!(n, 8 * (0..200).filter(|i| i % 7 == 6).count());
 }
+
+#[test]
+fn letter_case_matters_unless_the_host_ignores_it() {
+    let files = [
+        ("Guide/Install.md", "# Install\n"),
+        (
+            "p.md",
+            "[a](guide/install.md#install) [b](/GUIDE/INSTALL.md)\n",
+        ),
+    ];
+    let strict = temp_site("", &files);
+    let (r, _) = json(&[path_str(&strict.path().join("p.md"))]);
+    assert_eq!(findings(&r), vec![f("LK007", 1, 5), f("LK007", 1, 35)]);
+    let help = r["diagnostics"][0]["help"].as_str().unwrap();
+    assert!(
+        help.contains("`Guide/Install.md` exists, with other letter case"),
+        "{help}"
+    );
+    let lenient = temp_site("[site]\ncase_sensitive = false\n", &files);
+    let (r, _) = json(&[path_str(&lenient.path().join("p.md"))]);
+    assert!(findings(&r).is_empty(), "{r}");
+}

@@ -36,6 +36,9 @@ pub struct SiteConfig {
     /// A path prefix the site is served under (`/blog`), dropped from
     /// root-relative links before looking them up.
     pub baseurl: Option<String>,
+    /// Whether the host tells `Guide.md` from `guide.md` (GitHub, most web
+    /// servers: yes; IIS, Azure and Microsoft Learn: no). Default: true.
+    pub case_sensitive: Option<bool>,
     /// Server redirects, `"/old/*" = "/new/:splat"` (as in a Netlify
     /// `_redirects` file, which is also read when the site has one).
     pub redirects: Option<toml::Table>,

@@ -137,39 +137,61 @@ fn stem_of(rel: &str) -> &str {
     }
 }
 
+/// The URLs of one page file (`None` when it is not a page).
+fn page_of(rel: &str, s: &PageSettings<'_>) -> Option<Vec<String>> {
+    let within = match s.content {
+        // Outside Hugo's content folder a file is not a page.
+        Some(c) => rel.strip_prefix(c).and_then(|r| r.strip_prefix('/'))?,
+        None => rel,
+    };
+    let is_html = rel.ends_with(".html") || rel.ends_with(".htm");
+    let bytes = std::fs::read(s.root.join(rel)).ok()?;
+    let (text, _) = crate::document::decode(&bytes).ok()?;
+    let fm = split(&text).front_matter;
+    if is_html && fm.is_none() {
+        return None; // a static HTML file, found as a file already
+    }
+    let front = fm.and_then(|f| f.root);
+    Some(permalink::page_urls(
+        &PageFacts {
+            generator: s.generator,
+            rel,
+            within,
+            front: front.as_ref(),
+        },
+        s.permalinks,
+    ))
+}
+
 /// Reads the front matter of every page and works out its URLs.
+///
+/// The files are read on a few plain threads: this runs inside a rayon
+/// task while other tasks wait for the result, and a nested rayon job
+/// could re-enter this very initialisation on the same thread.
 pub fn pages(files: &FileIndex, s: &PageSettings<'_>) -> PageIndex {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = files.page_files.len().div_ceil(threads).max(64);
+    let found: Vec<(&String, Vec<String>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .page_files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .filter_map(|rel| page_of(rel, s).map(|urls| (rel, urls)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
     let mut idx = PageIndex::default();
-    for rel in &files.page_files {
-        let within = match s.content {
-            Some(c) => match rel.strip_prefix(c).and_then(|r| r.strip_prefix('/')) {
-                Some(w) => w,
-                None => continue, // outside Hugo's content: not a page
-            },
-            None => rel.as_str(),
-        };
-        let is_html = rel.ends_with(".html") || rel.ends_with(".htm");
-        let Ok(bytes) = std::fs::read(s.root.join(rel)) else {
-            continue;
-        };
-        let text = match crate::document::decode(&bytes) {
-            Ok((t, _)) => t,
-            Err(_) => continue,
-        };
-        let fm = split(&text).front_matter;
-        if is_html && fm.is_none() {
-            continue; // a static HTML file, found as a file already
-        }
-        let front = fm.and_then(|f| f.root);
-        let urls = permalink::page_urls(
-            &PageFacts {
-                generator: s.generator,
-                rel,
-                within,
-                front: front.as_ref(),
-            },
-            s.permalinks,
-        );
+    for (rel, urls) in found {
         let id = idx.pages.len();
         for u in &urls {
             let ids = idx.by_key.entry(url_key(u)).or_default();

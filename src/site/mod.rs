@@ -120,7 +120,10 @@ pub struct Site {
     /// `(from, to)`: from config, then from `_redirects` files.
     redirects: Vec<(String, String)>,
     file_redirects: OnceLock<Vec<(String, String)>>,
+    case_sensitive: bool,
     files: OnceLock<FileIndex>,
+    /// Lower-cased relative path → the path as it is on disk.
+    lower: OnceLock<HashMap<String, String>>,
     pages: OnceLock<PageIndex>,
     anchors: Mutex<HashMap<PathBuf, AnchorCell>>,
     stats: Mutex<HashMap<PathBuf, Option<bool>>>,
@@ -329,7 +332,9 @@ impl Site {
             baseurl,
             redirects,
             file_redirects: OnceLock::new(),
+            case_sensitive: cfg.case_sensitive.unwrap_or(true),
             files: OnceLock::new(),
+            lower: OnceLock::new(),
             pages: OnceLock::new(),
             anchors: Mutex::new(HashMap::new()),
             stats: Mutex::new(HashMap::new()),
@@ -368,42 +373,65 @@ impl Site {
         index::rel_string(abs.strip_prefix(&self.root).ok()?)
     }
 
-    /// Whether `abs` is a file (`Some(false)`), a folder (`Some(true)`) or
-    /// nothing.
-    fn kind(&self, abs: &Path) -> Option<bool> {
+    fn lower(&self) -> &HashMap<String, String> {
+        self.lower.get_or_init(|| {
+            let files = self.files();
+            files
+                .files
+                .iter()
+                .chain(files.dirs.iter())
+                .map(|f| (f.to_lowercase(), f.clone()))
+                .collect()
+        })
+    }
+
+    /// Where `abs` is on disk (its own path, or with other letter case when
+    /// the host ignores case) and whether it is a folder.
+    fn locate(&self, abs: &Path) -> Option<(PathBuf, bool)> {
         if let Some(rel) = self.rel(abs) {
             let files = self.files();
             if rel.is_empty() || files.dirs.contains(&rel) {
-                return Some(true);
+                return Some((abs.to_path_buf(), true));
             }
             if files.files.contains(&rel) {
-                return Some(false);
+                return Some((abs.to_path_buf(), false));
+            }
+            if !self.case_sensitive
+                && let Some(actual) = self.lower().get(&rel.to_lowercase())
+            {
+                return Some((self.root.join(actual), files.dirs.contains(actual)));
             }
             if files.complete {
                 return None;
             }
         }
         let mut stats = self.stats.lock().unwrap_or_else(|e| e.into_inner());
-        *stats
+        stats
             .entry(abs.to_path_buf())
             .or_insert_with(|| std::fs::metadata(abs).ok().map(|m| m.is_dir()))
+            .map(|is_dir| (abs.to_path_buf(), is_dir))
+    }
+
+    /// Whether `abs` is a file (`Some(false)`), a folder (`Some(true)`) or
+    /// nothing.
+    fn kind(&self, abs: &Path) -> Option<bool> {
+        self.locate(abs).map(|(_, is_dir)| is_dir)
     }
 
     /// A file or folder at `abs`: found, with the Markdown page to check
     /// fragments against.
     fn find_path(&self, abs: &Path) -> Option<Option<PathBuf>> {
-        match self.kind(abs)? {
-            false => Some(is_markdown(abs).then(|| abs.to_path_buf())),
-            true => {
-                for name in INDEX_FILES {
-                    let p = abs.join(name);
-                    if self.kind(&p) == Some(false) {
-                        return Some(is_markdown(&p).then_some(p));
-                    }
-                }
-                Some(None)
+        let (actual, is_dir) = self.locate(abs)?;
+        if !is_dir {
+            return Some(is_markdown(&actual).then_some(actual));
+        }
+        for name in INDEX_FILES {
+            let p = actual.join(name);
+            if self.kind(&p) == Some(false) {
+                return Some(is_markdown(&p).then_some(p));
             }
         }
+        Some(None)
     }
 
     fn is_generated(&self, url_path: &str) -> bool {
@@ -785,6 +813,11 @@ impl Site {
     /// A sibling of `target` whose name is close to its name.
     fn suggest_file(&self, target: &Path) -> Option<String> {
         let rel = self.rel(target)?;
+        if let Some(actual) = self.lower().get(&rel.to_lowercase()) {
+            return Some(format!(
+                "`{actual}` exists, with other letter case: GitHub and most web servers tell them apart (set `[site] case_sensitive = false` if yours does not)"
+            ));
+        }
         let (dir, name) = match rel.rfind('/') {
             Some(i) => (&rel[..i], &rel[i + 1..]),
             None => ("", rel.as_str()),

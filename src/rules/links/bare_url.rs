@@ -1,3 +1,6 @@
+//! LK012: web addresses written in prose without link syntax, cut where
+//! GitHub's autolinks cut them.
+
 use crate::rules::prelude::*;
 
 rule_meta!(

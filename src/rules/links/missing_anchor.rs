@@ -1,3 +1,6 @@
+//! LK008: `#fragments` that match no anchor of the page they point to,
+//! with anchors computed by `crate::site::Anchors` as the generator does.
+
 use std::sync::Arc;
 
 use super::missing_local_target::local_destinations;

@@ -1,3 +1,7 @@
+//! LK007: links and images to files or pages of the site that do not
+//! exist. Where a destination leads is `crate::site`'s business; this rule
+//! only lists the destinations of a document and reports the misses.
+
 use super::local::{definition_dest_span, template_links};
 use super::{is_template, written_dest};
 use crate::markdown::LinkKind;

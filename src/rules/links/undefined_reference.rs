@@ -1,3 +1,7 @@
+//! LK005: reference links whose label has no definition. Full and
+//! collapsed references always count; a shortcut `[word]` only with
+//! evidence that a link was meant, since brackets are ordinary text too.
+
 use super::is_template;
 use super::local::{TextLabels, normalize_label};
 use crate::markdown::LinkKind;

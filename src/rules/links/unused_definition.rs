@@ -1,3 +1,6 @@
+//! LK006: reference definitions that no link of the file uses (Markdown
+//! comment idioms such as `[//]: # (note)` excepted).
+
 use super::local::normalize_label;
 use crate::markdown::LinkKind;
 use crate::rules::prelude::*;
