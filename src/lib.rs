@@ -12,12 +12,14 @@ pub mod fix;
 pub mod frontmatter;
 pub mod import;
 pub mod init;
+pub mod inline_control;
 pub mod link_stage;
 pub mod links;
 pub mod markdown;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod site;
 pub mod spell;
 
 use std::path::{Path, PathBuf};
@@ -92,6 +94,9 @@ pub struct FileReport {
     /// TY002 candidates and the text's language, for the run-wide
     /// site-vocabulary pass (`rules::spelling::stage`).
     pub unknown_words: Option<(spell::Lang, Vec<spell::SpellFinding>)>,
+    /// The file's `frontlint-disable` comments: later stages pass their
+    /// diagnostics through `Directives::filter` before adding them here.
+    pub directives: Option<Arc<inline_control::Directives>>,
 }
 
 /// A failure of the tool itself (exit status 2): a bad config, a path that
@@ -145,8 +150,18 @@ struct Job {
 pub const MAX_PER_RULE: usize = 1000;
 
 /// Runs every per-document rule on `doc` with `config`; diagnostics come
-/// back sorted by position, then rule.
+/// back sorted by position, then rule, without those silenced by
+/// `frontlint-disable` comments.
 pub fn check_document(doc: &Document, config: &FileConfig) -> Vec<Diagnostic> {
+    check_document_with_directives(doc, config).0
+}
+
+/// [`check_document`], also giving back the document's inline control
+/// comments so that later stages can filter their own diagnostics.
+pub fn check_document_with_directives(
+    doc: &Document,
+    config: &FileConfig,
+) -> (Vec<Diagnostic>, inline_control::Directives) {
     let ctx = Context { config };
     let mut out = Vec::new();
     for rule in CHECKS {
@@ -178,8 +193,20 @@ pub fn check_document(doc: &Document, config: &FileConfig) -> Vec<Diagnostic> {
             }
         }
     }
+    let directives = inline_control::Directives::parse(doc);
+    if !directives.is_empty() {
+        directives.filter(&mut out);
+        if let Some(severity) = config.severity(&rules::markdown::unused_disable_comment::META) {
+            out.extend(
+                directives
+                    .unused(config)
+                    .into_iter()
+                    .map(|d| d.with_severity(severity)),
+            );
+        }
+    }
     sort_diagnostics(&mut out);
-    out
+    (out, directives)
 }
 
 /// Sorts findings by position, then rule.
@@ -306,7 +333,7 @@ pub fn lint_bytes_with(
     let fix = opts.fix;
     match Document::from_bytes(path, bytes) {
         Ok(mut doc) => {
-            let mut diagnostics = check_document(&doc, config);
+            let (mut diagnostics, mut directives) = check_document_with_directives(&doc, config);
             let mut fixed = 0;
             let mut diff = None;
             if let Some(mode) = fix
@@ -320,7 +347,7 @@ pub fn lint_bytes_with(
                     }
                     fixed += n;
                     doc = Document::from_text(path, new, doc.encoding);
-                    diagnostics = check_document(&doc, config);
+                    (diagnostics, directives) = check_document_with_directives(&doc, config);
                 }
                 if fixed > 0 && !mode.write {
                     diff = Some(fix::unified_diff(path, &original, &doc.text));
@@ -368,6 +395,7 @@ pub fn lint_bytes_with(
                 fix_error: None,
                 urls,
                 unknown_words,
+                directives: (!directives.is_empty()).then(|| Arc::new(directives)),
             }
         }
         Err(e) => {

@@ -120,7 +120,7 @@ pub fn run(
     let report =
         check_urls(&urls, opts).map_err(|e| format!("the link check could not run: {e}"))?;
     for (file, cfg) in files.iter_mut().zip(configs) {
-        let mut added = 0;
+        let before = file.diagnostics.len();
         for u in &file.urls {
             let Some(outcome) = report.outcomes.get(&u.url) else {
                 continue;
@@ -146,9 +146,13 @@ pub fn run(
                 );
             }
             file.diagnostics.push(d);
-            added += 1;
         }
-        if added > 0 {
+        if file.diagnostics.len() > before {
+            let mut found = file.diagnostics.split_off(before);
+            if let Some(d) = &file.directives {
+                d.filter(&mut found);
+            }
+            file.diagnostics.extend(found);
             sort_diagnostics(&mut file.diagnostics);
         }
         if let Some(mode) = fix_mode

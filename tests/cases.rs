@@ -223,3 +223,117 @@ fn shared_cases_match_fixtures() {
         }
     }
 }
+
+/// The links of a case as the scan reads them: `(line, destination)`.
+fn case_links(name: &str) -> Vec<(usize, String)> {
+    let path = fixture(&format!("cases/{name}.md"));
+    let bytes = std::fs::read(&path).unwrap();
+    let doc = frontlint::document::Document::from_bytes(&path, &bytes).unwrap();
+    let mut v: Vec<(usize, String)> = doc
+        .scan
+        .links
+        .iter()
+        .map(|l| (doc.position(l.span.start).line, l.dest.clone()))
+        .chain(
+            doc.scan
+                .definitions
+                .iter()
+                .map(|d| (doc.position(d.span.start).line, d.dest.clone())),
+        )
+        .collect();
+    v.sort();
+    v
+}
+
+/// The cases with LK012 (bare-url, off by default) turned on.
+fn case_with_bare_urls(name: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("frontlint.toml");
+    std::fs::write(
+        &cfg,
+        "[front_matter]\nrequired = [\"title\", \"date\"]\n[rules]\nbare-url = \"warning\"\n",
+    )
+    .unwrap();
+    let path = format!("fixtures/cases/{name}.md");
+    json(&["--config", path_str(&cfg), &path]).0
+}
+
+#[test]
+fn c14_urls_with_parentheses_are_whole() {
+    let links = case_links("C14");
+    let dests: Vec<&str> = links.iter().map(|(_, d)| d.as_str()).collect();
+    assert_eq!(
+        dests,
+        vec![
+            "https://wiki.example.org/wiki/Mercury_(planet)",
+            "https://wiki.example.org/wiki/Venus_(planet)",
+            "https://wiki.example.org/wiki/Mars_(planet)",
+            "https://wiki.example.org/wiki/Venus_(planet)",
+        ]
+    );
+    // The bare URL of line 12, found by LK012, leaves out the sentence's `)`
+    // and full stop; nothing else is reported.
+    let r = case_with_bare_urls("C14");
+    assert_eq!(findings(&r), vec![f("LK012", 12, 31)]);
+    assert_eq!(
+        r["diagnostics"][0]["url"],
+        "https://wiki.example.org/wiki/Saturn_(planet)"
+    );
+}
+
+#[test]
+fn c16_final_dots_stay_in_links_but_not_in_bare_urls() {
+    let links = case_links("C16");
+    assert_eq!(
+        links,
+        vec![
+            (
+                6,
+                "https://archive.example.org/details/annual.report.2019.".to_string()
+            ),
+            (
+                8,
+                "https://archive.example.org/details/annual.report.2019.".to_string()
+            ),
+        ]
+    );
+    let r = case_with_bare_urls("C16");
+    assert_eq!(findings(&r), vec![f("LK012", 10, 28)]);
+    assert_eq!(
+        r["diagnostics"][0]["url"],
+        "https://archive.example.org/details/summary"
+    );
+}
+
+#[test]
+fn c21_anchor_built_as_github_does() {
+    let (found, r, code) = case("C21");
+    assert_eq!(found, vec![f("LK008", 10, 24)]);
+    let d = &r["diagnostics"][0];
+    assert_eq!(d["url"], "#no-such-heading");
+    assert_eq!(d["severity"], "warning");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("`#no-such-heading`")
+    );
+    assert_eq!(code, 0, "a broken anchor is a warning");
+}
+
+#[test]
+fn c26_mail_and_phone_links_are_not_checked() {
+    let (found, _, code) = case("C26");
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(code, 0);
+    // Not local links either: offline checking leaves them alone.
+    let path = fixture("cases/C26.md");
+    let site = frontlint::site::Site::detected(&fixture("cases"));
+    for (_, dest) in case_links("C26") {
+        assert_eq!(
+            site.resolve(&path, &dest),
+            frontlint::site::Resolved::Skip,
+            "{dest}"
+        );
+    }
+}

@@ -12,6 +12,8 @@ fn front_matter_value<'a>(doc: &'a str, key: &str) -> Option<&'a str> {
     body[..end]
         .lines()
         .find_map(|l| l.strip_prefix(key)?.strip_prefix(": "))
+        // `'off'` is quoted: bare, YAML 1.1 reads it as false (FM014).
+        .map(|v| v.trim_matches(['\'', '"']))
 }
 
 #[test]

@@ -133,3 +133,91 @@ fn broken_front_matter_is_never_rewritten() {
     run(&["--no-config", "--fix", path_str(&p)]);
     assert_eq!(fs::read_to_string(&p).unwrap(), text);
 }
+
+/// The seed after `--fix`, built by hand from the original: the exact
+/// edits, and nothing else.
+fn seed_fixed_by_hand(before: &str) -> String {
+    let mut lines: Vec<String> = before.split('\n').map(str::to_string).collect();
+    // FM009: the title's trailing space.
+    lines[2] = lines[2].replace("@beta.gouv.fr '", "@beta.gouv.fr'");
+    // LK004: the space moves out of the link, before the word it touched.
+    lines[32] = lines[32].replace(
+        "[La MedNum ](https://lamednum.coop)et",
+        "[La MedNum](https://lamednum.coop) et",
+    );
+    // MK002: one trailing space on each of these lines.
+    for i in [46, 52, 69] {
+        assert!(lines[i].ends_with(' ') && !lines[i].ends_with("  "));
+        lines[i].pop();
+    }
+    // MK007: the final line break.
+    let mut after = lines.join("\n");
+    after.push('\n');
+    after
+}
+
+#[test]
+fn seed_fix_is_exactly_the_expected_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = copy_seed(dir.path());
+    let before = fs::read_to_string(&p).unwrap();
+    let out = run(&[
+        "--config",
+        "fixtures/seed/frontlint.toml",
+        "--fix",
+        path_str(&p),
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "frontlint: fixed 6 problems in 1 file"
+    );
+    let after = fs::read_to_string(&p).unwrap();
+    assert_eq!(after, seed_fixed_by_hand(&before));
+    // A second run finds nothing left to fix and writes nothing.
+    let out = run(&[
+        "--config",
+        "fixtures/seed/frontlint.toml",
+        "--fix",
+        path_str(&p),
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "frontlint: fixed 0 problems in 0 files"
+    );
+    assert_eq!(fs::read_to_string(&p).unwrap(), after);
+}
+
+#[test]
+fn seed_unsafe_fixes_are_exact_and_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = copy_seed(dir.path());
+    let before = fs::read_to_string(&p).unwrap();
+    let args = [
+        "--config",
+        "fixtures/seed/frontlint.toml",
+        "--unsafe-fixes",
+        path_str(&p),
+    ];
+    run(&args);
+    let after = fs::read_to_string(&p).unwrap();
+    let mut expected = seed_fixed_by_hand(&before);
+    expected = expected.replace(
+        "**6 - [ANDi]([andi.beta.gouv.fr](http://andi.beta.gouv.fr/))**",
+        "**6 - [ANDi](http://andi.beta.gouv.fr/)**",
+    );
+    expected = expected.replace(
+        "[AidantsConnect](**[aidantsconnect.beta.gouv.fr](**[aidantsconnect.beta.gouv.fr](http://aidantsconnect.beta.gouv.fr/)**)**) [](**[aidantsconnect.beta.gouv.fr](http://aidantsconnect.beta.gouv.fr/)**)**",
+        "[AidantsConnect](http://aidantsconnect.beta.gouv.fr/) [](http://aidantsconnect.beta.gouv.fr/)**",
+    );
+    // Spelling fixes are unsafe too: the curated misspelling and `,,`.
+    expected = expected
+        .replace("du sécrétariat chargé", "du secrétariat chargé")
+        .replace("non respecté,, vente", "non respecté, vente");
+    assert_eq!(after, expected);
+    run(&args);
+    assert_eq!(
+        fs::read_to_string(&p).unwrap(),
+        after,
+        "second run is a no-op"
+    );
+}

@@ -138,7 +138,11 @@ fn english_lists_never_apply_to_french() {
     let text = "Responsable technique. We recieve reports.";
     let runs = vec![ProseRun::body(0..text.len())];
     let f = engine().check_document(text, &runs, &Lang::English, &SpellOptions::default());
-    let ty001: Vec<&str> = f.iter().filter(|f| f.kind.code() == "TY001").map(|f| f.word.as_str()).collect();
+    let ty001: Vec<&str> = f
+        .iter()
+        .filter(|f| f.kind.code() == "TY001")
+        .map(|f| f.word.as_str())
+        .collect();
     assert_eq!(ty001, vec!["recieve"]);
 }
 

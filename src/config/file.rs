@@ -38,9 +38,9 @@ pub struct ConfigFile {
     pub spelling: Option<toml::Table>,
     pub links: Option<toml::Table>,
     pub grammar: Option<toml::Table>,
-    /// How the site renders (heading-slug style...), read by the link rules;
-    /// presets set it.
-    pub site: Option<toml::Table>,
+    /// Where the site's files are and how its generator serves them, for
+    /// the offline link rules (LK007, LK008).
+    pub site: Option<crate::site::SiteConfig>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -83,6 +83,9 @@ pub struct FileConfig {
     pub schema: Option<Arc<crate::schema::Schema>>,
     /// The site's time zone (FM012 compares dates in it).
     pub timezone: Option<jiff::tz::TimeZone>,
+    /// The site this file belongs to (`[site]`), shared by every file of
+    /// the config, with its lazily built indexes.
+    pub site: Arc<crate::site::Site>,
 }
 
 impl FileConfig {
@@ -169,6 +172,7 @@ pub struct LoadedConfig {
     schemas: HashMap<String, Arc<crate::schema::Schema>>,
     timezone: Option<jiff::tz::TimeZone>,
     cache: Mutex<HashMap<Vec<usize>, Arc<FileConfig>>>,
+    site: Arc<crate::site::Site>,
 }
 
 impl LoadedConfig {
@@ -184,6 +188,7 @@ impl LoadedConfig {
             schemas: HashMap::new(),
             timezone: None,
             cache: Mutex::new(HashMap::new()),
+            site: Arc::new(crate::site::Site::detected(root)),
         }
     }
 
@@ -324,6 +329,8 @@ impl LoadedConfig {
             Some(g) => compile_globs(g).map_err(|m| err_at(locate("exclude"), m))?,
             None => Vec::new(),
         };
+        let site = crate::site::Site::new(file.site.as_ref(), root)
+            .map_err(|e| err_at(locate(&e.near), e.message))?;
         Ok(LoadedConfig {
             path: Some(path.to_path_buf()),
             root: root.to_path_buf(),
@@ -334,6 +341,7 @@ impl LoadedConfig {
             schemas,
             timezone,
             cache: Mutex::new(HashMap::new()),
+            site: Arc::new(site),
         })
     }
 
@@ -405,6 +413,7 @@ impl LoadedConfig {
             grammar: f.grammar.clone().unwrap_or_default(),
             schema: None,
             timezone: self.timezone.clone(),
+            site: Arc::clone(&self.site),
         };
         apply_front_matter(&mut cfg, &f.front_matter);
         self.apply_schema(&mut cfg, &f.front_matter);

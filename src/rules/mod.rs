@@ -90,6 +90,11 @@ pub static CHECKS: &[&dyn Rule] = &[
     &links::empty_link::EmptyLink,
     &links::link_text_whitespace::LinkTextWhitespace,
     &links::insecure_link::InsecureLink,
+    &links::undefined_reference::UndefinedReference,
+    &links::unused_definition::UnusedDefinition,
+    &links::missing_local_target::MissingLocalTarget,
+    &links::missing_anchor::MissingAnchor,
+    &links::bare_url::BareUrl,
     &markdown::emphasis_as_heading::EmphasisAsHeading,
     &markdown::trailing_whitespace::TrailingWhitespace,
     &markdown::stray_emphasis_marker::StrayEmphasisMarker,
@@ -109,6 +114,7 @@ pub static STAGE_RULES: &[&RuleMeta] = &[
     &links::dead_link::META,
     &links::redirected_link::META,
     &spelling::unknown_word::META,
+    &markdown::unused_disable_comment::META,
 ];
 
 /// Every rule, sorted by code.

@@ -123,6 +123,27 @@ fn stopword(lower: &str) -> Option<Lang> {
 
 /// Scores each candidate by its stopword hits and returns the best one.
 pub fn detect(text: &str, candidates: &[Lang]) -> Lang {
+    let (fr, en) = scores(text);
+    let has = |l: &Lang| candidates.contains(l);
+    let first = candidates.first().cloned().unwrap_or(Lang::English);
+    match (has(&Lang::French), has(&Lang::English)) {
+        (true, true) if fr > en => Lang::French,
+        (true, true) if en > fr => Lang::English,
+        // A tie (including an empty sample) keeps the configured order.
+        _ => first,
+    }
+}
+
+/// Whether the sample gives no evidence either way between French and
+/// English (too short, or balanced): the caller may then accept a word
+/// known in either language.
+pub fn is_uncertain(text: &str) -> bool {
+    let (fr, en) = scores(text);
+    fr == en
+}
+
+/// Stopword evidence for French and English in the start of `text`.
+fn scores(text: &str) -> (usize, usize) {
     let mut end = text.len().min(SAMPLE_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -171,14 +192,7 @@ pub fn detect(text: &str, candidates: &[Lang]) -> Lang {
     // Elisions (`l'équipe`, `d'un`) are a strong French signal that the word
     // split above cannot see.
     fr += sample.matches(['\'', '’']).count() / 4;
-    let has = |l: &Lang| candidates.contains(l);
-    let first = candidates.first().cloned().unwrap_or(Lang::English);
-    match (has(&Lang::French), has(&Lang::English)) {
-        (true, true) if fr > en => Lang::French,
-        (true, true) if en > fr => Lang::English,
-        // A tie (including an empty sample) keeps the configured order.
-        _ => first,
-    }
+    (fr, en)
 }
 
 #[cfg(test)]

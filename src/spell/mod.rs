@@ -65,7 +65,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 pub use dict::{Dictionary, DictionaryError};
-pub use lang::{Lang, detect, resolve_language};
+pub use lang::{Lang, detect, is_uncertain, resolve_language};
 pub use rough::rough_prose_runs;
 pub use vocab::{DEFAULT_MIN_DOCUMENTS, SiteVocabulary, WordStats};
 

@@ -50,6 +50,17 @@ pub(crate) fn looks_like_bare_domain(dest: &str) -> bool {
     TLDS.contains(&tld.as_str()) && !EXTENSIONS.contains(&tld.as_str())
 }
 
+/// Whether LK002 reports this destination (bold markers, a mistyped
+/// scheme, a bare domain): other link rules then leave it alone.
+pub(crate) fn reported_here(dest: &str) -> bool {
+    let d = dest.trim();
+    d.starts_with("**")
+        || d.ends_with("**")
+        || (d.starts_with("__") && d.ends_with("__") && d.len() > 4)
+        || scheme_typo(d).is_some()
+        || looks_like_bare_domain(d)
+}
+
 /// A mistyped scheme: `htp://`, `http//`, `https:/x`, `http:///x`.
 fn scheme_typo(dest: &str) -> Option<String> {
     let lower = dest.to_ascii_lowercase();

@@ -1,12 +1,18 @@
 //! Link rules that need no network (LK...).
 
+pub mod bare_url;
 pub mod dead_link;
 pub mod empty_link;
 pub mod insecure_link;
 pub mod link_text_whitespace;
+pub(crate) mod local;
 pub mod malformed_destination;
+pub mod missing_anchor;
+pub mod missing_local_target;
 pub mod nested_link;
 pub mod redirected_link;
+pub mod undefined_reference;
+pub mod unused_definition;
 
 use crate::document::Document;
 use crate::markdown::Link;

@@ -201,6 +201,12 @@ pub fn note_once(message: String) {
 /// The language of a document: its front matter's `lang` / `language` /
 /// `locale`, else the configured languages, else detection.
 pub fn language(doc: &Document, cfg: &FileConfig) -> Lang {
+    language_and_certainty(doc, cfg).0
+}
+
+/// The language, and whether it is certain (a hint, a single configured
+/// language, or clear evidence in the text).
+fn language_and_certainty(doc: &Document, cfg: &FileConfig) -> (Lang, bool) {
     let hint = doc
         .front_matter
         .as_ref()
@@ -226,7 +232,12 @@ pub fn language(doc: &Document, cfg: &FileConfig) -> Lang {
     let body = doc.body();
     let cut = crate::document::floor_char_boundary(body, 4000);
     sample.push_str(&body[..cut]);
-    resolve_language(hint, &cfg.spell.configured_languages(), &sample)
+    let configured = cfg.spell.configured_languages();
+    let lang = resolve_language(hint, &configured, &sample);
+    let single = configured.len() == 1 && configured.iter().all(|t| t.trim() != "auto");
+    let certain =
+        hint.and_then(Lang::from_tag).is_some() || single || !crate::spell::is_uncertain(&sample);
+    (lang, certain)
 }
 
 /// The prose of a document: the scan's runs and the configured front-matter
@@ -236,6 +247,7 @@ pub fn prose_runs(doc: &Document, cfg: &FileConfig) -> Vec<ProseRun> {
         .scan
         .prose
         .iter()
+        .filter(|r| !in_definition_line(doc, r.span.start))
         .map(|r| ProseRun {
             range: r.span.range(),
             in_link_text: r.in_link,
@@ -256,6 +268,16 @@ pub fn prose_runs(doc: &Document, cfg: &FileConfig) -> Vec<ProseRun> {
         }
     }
     runs
+}
+
+/// Whether `at` is on a line shaped like a reference definition
+/// (`[label]: destination`) that CommonMark did not read as one (a template
+/// destination): its label is a slug, not prose.
+fn in_definition_line(doc: &Document, at: usize) -> bool {
+    let line = doc.lines.line_of(at);
+    let (s, e) = doc.lines.line_span(&doc.text, line);
+    let t = doc.text[s..e].trim_start();
+    t.starts_with('[') && t.find("]:").is_some_and(|i| !t[..i].contains(']'))
 }
 
 /// The spelling result of a document: computed once, shared by the rules.
@@ -279,7 +301,7 @@ pub fn check<'d>(doc: &'d Document, cfg: &FileConfig) -> Option<&'d SpellResult>
                     return None;
                 }
             };
-            let lang = language(doc, cfg);
+            let (lang, certain) = language_and_certainty(doc, cfg);
             let unknown_words = match engine.dictionary(&lang) {
                 Ok(_) => true,
                 Err(e) => {
@@ -294,7 +316,24 @@ pub fn check<'d>(doc: &'d Document, cfg: &FileConfig) -> Option<&'d SpellResult>
                 ..SpellOptions::default()
             };
             let runs = prose_runs(doc, cfg);
-            let findings = engine.check_document(&doc.text, &runs, &lang, &opts);
+            let mut findings = engine.check_document(&doc.text, &runs, &lang, &opts);
+            // A text too short to tell French from English ("Bonjour" /
+            // "Texte."): a word is only unknown if neither language knows it.
+            if !certain && !findings.is_empty() {
+                let other = if lang == Lang::French {
+                    Lang::English
+                } else {
+                    Lang::French
+                };
+                if engine.dictionary(&other).is_ok() {
+                    let in_other = engine.check_document(&doc.text, &runs, &other, &opts);
+                    findings.retain(|f| {
+                        in_other
+                            .iter()
+                            .any(|o| o.range == f.range && o.kind.code() == f.kind.code())
+                    });
+                }
+            }
             Some(SpellResult { lang, findings })
         })
         .as_ref()

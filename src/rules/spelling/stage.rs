@@ -33,11 +33,15 @@ pub fn run(files: &mut [FileReport], configs: &[&FileConfig]) {
         if let Ok(engine) = super::engine(cfg) {
             engine.fill_suggestions(&lang, &mut words);
         }
-        file.diagnostics.extend(
-            words
-                .iter()
-                .map(|w| super::unknown_word::diagnostic(w).with_severity(severity)),
-        );
+        let mut found: Vec<crate::diagnostic::Diagnostic> = words
+            .iter()
+            .map(|w| super::unknown_word::diagnostic(w).with_severity(severity))
+            .collect();
+        // `<!-- frontlint-disable-next-line TY002 -->` and friends.
+        if let Some(d) = &file.directives {
+            d.filter(&mut found);
+        }
+        file.diagnostics.extend(found);
         if extra > 0
             && let Some(last) = words.last()
         {

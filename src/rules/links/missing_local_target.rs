@@ -1,0 +1,65 @@
+//! LK007: links and images to files or pages of the site that do not
+//! exist. Where a destination leads is `crate::site`'s business; this rule
+//! only lists the destinations of a document and reports the misses.
+
+use super::local::{definition_dest_span, template_links};
+use super::{is_template, written_dest};
+use crate::markdown::LinkKind;
+use crate::rules::prelude::*;
+use crate::site::Resolved;
+
+rule_meta!(
+    "LK007",
+    "missing-local-target",
+    Links,
+    Some(Severity::Error),
+    false,
+    "A link or image to a file or page of the site that does not exist."
+);
+
+pub struct MissingLocalTarget;
+
+/// Every local destination of a document, once each where it is written:
+/// inline links and images, reference definitions (not the links that use
+/// them), and template links the parser could not see.
+pub(crate) fn local_destinations(doc: &Document) -> Vec<(Span, String, bool)> {
+    let mut v = Vec::new();
+    for link in &doc.scan.links {
+        if link.kind != LinkKind::Inline {
+            continue;
+        }
+        let written = written_dest(doc, link);
+        let dest = if is_template(written) {
+            written.to_string()
+        } else {
+            link.dest.clone()
+        };
+        v.push((link.dest_span.unwrap_or(link.span), dest, link.image));
+    }
+    for def in &doc.scan.definitions {
+        v.push((definition_dest_span(doc, def), def.dest.clone(), false));
+    }
+    for t in template_links(doc) {
+        v.push((t.span, t.dest, false));
+    }
+    v
+}
+
+impl Rule for MissingLocalTarget {
+    impl_meta!();
+
+    fn check(&self, doc: &Document, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let site = &ctx.config.site;
+        for (span, dest, image) in local_destinations(doc) {
+            if let Resolved::Missing { message, help } = site.resolve(&doc.path, &dest) {
+                let what = if image { "image" } else { "link target" };
+                let mut d = Diagnostic::new(&META, span, format!("{what} not found: {message}"))
+                    .with_url(doc.slice(span));
+                d = d.with_help(help.unwrap_or_else(|| {
+                    "check the path; root-relative links (`/x/`) are looked up from the site root (`[site] root`)".to_string()
+                }));
+                out.push(d);
+            }
+        }
+    }
+}
