@@ -6,6 +6,8 @@
 //! config and per combination of matching overrides, never per file.
 
 pub mod file;
+pub mod schema;
+pub mod show;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
