@@ -1,15 +1,16 @@
 //! Command-line interface: clap definitions and the commands they run.
 //! `main.rs` calls [`run`] and exits with the status it returns.
 
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::Severity;
 use crate::fix::FixOptions;
-use crate::report::{self, Format, HumanOptions};
-use crate::{ConfigSource, FixMode, LintOptions, rules};
+use crate::report::{self, Format, HumanOptions, Summary};
+use crate::sources::{self, Configs};
+use crate::{ConfigSource, FixMode, LintOptions, Report, rules};
 
 /// Lint Markdown posts with front matter: front-matter validation, link
 /// syntax, Markdown mistakes.
@@ -38,6 +39,15 @@ pub enum Command {
         /// A rule code (`LK001`) or name (`nested-link`).
         rule: String,
     },
+    /// Print a shell completion script (e.g. `frontlint completions bash`).
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `frontlint man > frontlint.1`.
+    Man,
+    /// Show the settings that apply to a file, or the config's JSON Schema.
+    Config(ConfigArgs),
     /// Learn a site's conventions from its posts and write a commented
     /// frontlint.toml (per-folder required fields, types, date styles,
     /// allowed values, outliers).
@@ -74,11 +84,39 @@ pub enum SchemaCommand {
     },
 }
 
+#[derive(Debug, Clone, Args)]
+#[command(group(ArgGroup::new("what").required(true).args(["show", "schema"])))]
+pub struct ConfigArgs {
+    /// Print the effective settings for FILE (after its config's overrides),
+    /// as TOML.
+    #[arg(long)]
+    pub show: bool,
+    /// Print the JSON Schema of frontlint.toml (as in rules/frontlint.schema.json).
+    #[arg(long, conflicts_with = "file")]
+    pub schema: bool,
+    /// The file whose settings to show (it need not exist; default: a file
+    /// in the working folder).
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Use this config file instead of looking for one.
+    #[arg(long, value_name = "CONFIG", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Show the built-in defaults.
+    #[arg(long)]
+    pub no_config: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
     Human,
     Short,
     Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+    /// JUnit XML, for CI test reports.
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -96,9 +134,23 @@ pub enum ColorArg {
 
 #[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
-    /// Files and folders to lint (folders are walked, honouring .gitignore).
+    /// Files and folders to lint (folders are walked, honouring .gitignore);
+    /// `-` reads one document from standard input.
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
+    /// Lint only the Markdown files changed since this git ref (committed,
+    /// staged or not, counted from the merge base) and untracked ones, under
+    /// PATHS.
+    #[arg(long, value_name = "REF", conflicts_with = "files_from")]
+    pub changed_since: Option<String>,
+    /// Lint the files listed in FILE, one a line or NUL-separated (`-`:
+    /// standard input); entries that are not Markdown files are skipped.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// The path of the document read from standard input (`-`), for config
+    /// discovery and messages.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
     /// Use this config file for every file instead of looking for one.
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,
@@ -129,6 +181,12 @@ pub struct CheckArgs {
     /// Check external links over HTTP (LK010 dead-link, LK011 redirected-link).
     #[arg(long)]
     pub check_links: bool,
+    /// Print only the number of findings per rule.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Exit with status 1 when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
 }
 
 /// Exit statuses.
@@ -143,6 +201,9 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Check(args)) => check(&args),
         Some(Command::Rules) => list_rules(),
         Some(Command::Explain { rule }) => explain(&rule),
+        Some(Command::Completions { shell }) => completions(shell),
+        Some(Command::Man) => man(),
+        Some(Command::Config(args)) => config_command(&args),
         Some(Command::Init(args)) => init(&args),
         Some(Command::Schema(SchemaCommand::Import { path, output })) => {
             schema_import(&path, output.as_deref())
@@ -212,7 +273,10 @@ fn schema_import(path: &std::path::Path, output: Option<&std::path::Path>) -> i3
     EXIT_OK
 }
 
-fn use_color(arg: ColorArg) -> bool {
+/// Whether to colour output going to a terminal (`is_terminal`) or not.
+/// `--color always|never` decide; with `auto`, a non-empty `NO_COLOR`
+/// wins, then `CLICOLOR_FORCE`, then whether the output is a terminal.
+fn use_color(arg: ColorArg, is_terminal: bool) -> bool {
     match arg {
         ColorArg::Always => true,
         ColorArg::Never => false,
@@ -222,33 +286,134 @@ fn use_color(arg: ColorArg) -> bool {
             } else if std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
                 true
             } else {
-                std::io::stdout().is_terminal()
+                is_terminal
             }
         }
     }
 }
 
-fn check(args: &CheckArgs) -> i32 {
-    let config = if args.no_config {
+fn config_source(no_config: bool, config: Option<&Path>) -> ConfigSource {
+    if no_config {
         ConfigSource::Defaults
-    } else if let Some(p) = &args.config {
-        ConfigSource::File(p.clone())
+    } else if let Some(p) = config {
+        ConfigSource::File(p.to_path_buf())
     } else {
         ConfigSource::Discover
-    };
+    }
+}
+
+/// A usage error: message on standard error, status 2.
+fn usage(message: &str) -> i32 {
+    eprintln!("frontlint: error: {message}");
+    EXIT_FAILURE
+}
+
+/// Where the documents of this run come from.
+enum Input {
+    /// Paths on the command line (folders walked).
+    Paths,
+    /// One document on standard input (`-`).
+    Stdin,
+}
+
+fn input_of(args: &CheckArgs) -> Result<Input, String> {
+    let dash = args.paths.iter().any(|p| p.as_os_str() == "-");
+    let stdin = dash || (args.paths.is_empty() && args.stdin_filename.is_some());
+    if !stdin {
+        return Ok(Input::Paths);
+    }
+    if args.paths.len() > 1 {
+        return Err(
+            "`-` (a document on standard input) cannot be combined with other paths".into(),
+        );
+    }
+    if args.changed_since.is_some() || args.files_from.is_some() {
+        return Err(
+            "`-` (a document on standard input) cannot be combined with --changed-since or --files-from"
+                .into(),
+        );
+    }
+    Ok(Input::Stdin)
+}
+
+fn check(args: &CheckArgs) -> i32 {
+    let config = config_source(args.no_config, args.config.as_deref());
     let fix = (args.fix || args.unsafe_fixes || args.diff).then_some(FixMode {
         options: FixOptions {
             unsafe_fixes: args.unsafe_fixes,
         },
         write: !args.diff,
     });
-    let report = crate::lint(&LintOptions {
-        paths: args.paths.clone(),
-        config,
-        fix,
-        check_links: args.check_links.then_some(true),
-        quiet: args.quiet,
-    });
+    let input = match input_of(args) {
+        Ok(i) => i,
+        Err(m) => return usage(&m),
+    };
+    if args.stdin_filename.is_some() && !matches!(input, Input::Stdin) {
+        return usage(
+            "--stdin-filename names the document read from standard input: give `-` as the only path",
+        );
+    }
+    let mut stdin_bytes = Vec::new();
+    let report = match input {
+        Input::Stdin => {
+            if let Err(e) = std::io::stdin().lock().read_to_end(&mut stdin_bytes) {
+                return usage(&format!("cannot read standard input: {e}"));
+            }
+            match Configs::new(&config) {
+                Ok(mut configs) => sources::lint_stdin(
+                    &stdin_bytes,
+                    args.stdin_filename.as_deref(),
+                    &mut configs,
+                    fix,
+                ),
+                Err(e) => Report {
+                    errors: vec![crate::ToolError(e.to_string())],
+                    ..Report::default()
+                },
+            }
+        }
+        Input::Paths => match selected_paths(args, &config) {
+            Ok(None) => crate::lint(&LintOptions {
+                paths: args.paths.clone(),
+                config,
+                fix,
+                check_links: args.check_links.then_some(true),
+                quiet: args.quiet,
+            }),
+            // Nothing changed or listed: nothing to lint (not the whole
+            // working folder, which no paths would otherwise mean).
+            Ok(Some(files)) if files.is_empty() => Report::default(),
+            Ok(Some(files)) => crate::lint(&LintOptions {
+                paths: files,
+                config,
+                fix,
+                check_links: args.check_links.then_some(true),
+                quiet: args.quiet,
+            }),
+            Err(e) => Report {
+                errors: vec![e],
+                ..Report::default()
+            },
+        },
+    };
+    // With `--fix`, a document from standard input goes back to standard
+    // output, fixed, and the report moves to standard error.
+    let stdin_fix = matches!(input, Input::Stdin) && fix.is_some_and(|f| f.write);
+    if stdin_fix {
+        let fixed = report
+            .files
+            .first()
+            .filter(|f| f.fixed > 0)
+            .and_then(|f| f.text.as_ref());
+        let bytes = fixed.map_or(stdin_bytes.as_slice(), |t| t.as_bytes());
+        let mut out = std::io::stdout().lock();
+        if let Err(e) = out.write_all(bytes).and_then(|_| out.flush())
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            eprintln!("frontlint: error: cannot write the fixed document: {e}");
+            return EXIT_FAILURE;
+        }
+    }
     for e in &report.errors {
         eprintln!("frontlint: error: {e}");
     }
@@ -267,7 +432,9 @@ fn check(args: &CheckArgs) -> i32 {
     if args.diff {
         return print_diffs(&report, write_failed);
     }
-    if fix.is_some() && !args.quiet {
+    // For standard input the report alone goes to standard error, so that
+    // it stays parseable there (JSON, say).
+    if fix.is_some() && !args.quiet && !stdin_fix {
         let fixed: usize = report.files.iter().map(|f| f.fixed).sum();
         let files = report.files.iter().filter(|f| f.fixed > 0).count();
         eprintln!(
@@ -276,20 +443,38 @@ fn check(args: &CheckArgs) -> i32 {
             plural(files)
         );
     }
+    let to_terminal = if stdin_fix {
+        std::io::stderr().is_terminal()
+    } else {
+        std::io::stdout().is_terminal()
+    };
     let format = match args.format {
         Some(FormatArg::Human) => Format::Human,
         Some(FormatArg::Short) => Format::Short,
         Some(FormatArg::Json) => Format::Json,
-        None if std::io::stdout().is_terminal() => Format::Human,
+        Some(FormatArg::Sarif) => Format::Sarif,
+        Some(FormatArg::Github) => Format::Github,
+        Some(FormatArg::Junit) => Format::Junit,
+        None if to_terminal => Format::Human,
         None => Format::Short,
     };
     let human = HumanOptions {
-        color: use_color(args.color),
+        color: use_color(args.color, to_terminal),
         quiet: args.quiet,
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    if let Err(e) = report::write(&mut out, &report, format, &human).and_then(|_| out.flush())
+    let written = if stdin_fix {
+        write_report(&mut std::io::stderr().lock(), &report, format, &human, args)
+    } else {
+        let stdout = std::io::stdout();
+        write_report(
+            &mut std::io::BufWriter::new(stdout.lock()),
+            &report,
+            format,
+            &human,
+            args,
+        )
+    };
+    if let Err(e) = written
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
         eprintln!("frontlint: error: cannot write the report: {e}");
@@ -304,10 +489,87 @@ fn check(args: &CheckArgs) -> i32 {
         Severity::Error
     };
     if report.diagnostics().any(|(_, d)| d.severity >= threshold) {
-        EXIT_FINDINGS
-    } else {
-        EXIT_OK
+        return EXIT_FINDINGS;
     }
+    let warnings = Summary::of(&report).warnings;
+    match args.max_warnings {
+        Some(max) if warnings > max => {
+            eprintln!(
+                "frontlint: {warnings} warning{} found, more than --max-warnings {max}",
+                plural(warnings)
+            );
+            EXIT_FINDINGS
+        }
+        _ => EXIT_OK,
+    }
+}
+
+/// The report, or with `--statistics` only the per-rule table.
+fn write_report(
+    out: &mut dyn Write,
+    report: &Report,
+    format: Format,
+    human: &HumanOptions,
+    args: &CheckArgs,
+) -> std::io::Result<()> {
+    if args.statistics {
+        report::write_statistics(out, report, format == Format::Json)?;
+    } else {
+        report::write(out, report, format, human)?;
+    }
+    out.flush()
+}
+
+/// The files `--changed-since` or `--files-from` choose (with the paths
+/// given, for `--files-from`), or `None` when neither is used.
+fn selected_paths(
+    args: &CheckArgs,
+    config: &ConfigSource,
+) -> Result<Option<Vec<PathBuf>>, crate::ToolError> {
+    if let Some(git_ref) = &args.changed_since {
+        let mut configs = Configs::new(config).map_err(|e| crate::ToolError(e.to_string()))?;
+        return sources::changed_since(git_ref, &args.paths, &mut configs).map(Some);
+    }
+    if let Some(list) = &args.files_from {
+        let mut files = args.paths.clone();
+        files.extend(sources::read_file_list(list)?);
+        return Ok(Some(files));
+    }
+    Ok(None)
+}
+
+fn completions(shell: clap_complete::Shell) -> i32 {
+    let mut cmd = Cli::command();
+    clap_complete::generate(shell, &mut cmd, "frontlint", &mut std::io::stdout());
+    EXIT_OK
+}
+
+fn man() -> i32 {
+    let mut out = std::io::stdout().lock();
+    match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+        Ok(()) => EXIT_OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(e) => usage(&format!("cannot write the manual page: {e}")),
+    }
+}
+
+fn config_command(args: &ConfigArgs) -> i32 {
+    if args.schema {
+        print!("{}", crate::config::schema::config_schema_json());
+        return EXIT_OK;
+    }
+    let source = config_source(args.no_config, args.config.as_deref());
+    // Without a file, settings are shown for a post in the working folder.
+    let file = args
+        .file
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("post.md"));
+    let loaded = match Configs::new(&source).and_then(|mut c| c.for_path(&file)) {
+        Ok(l) => l,
+        Err(e) => return usage(&e.to_string()),
+    };
+    print!("{}", crate::config::show::render(&loaded, &file));
+    EXIT_OK
 }
 
 fn plural(n: usize) -> &'static str {

@@ -20,6 +20,7 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod site;
+pub mod sources;
 pub mod spell;
 
 use std::path::{Path, PathBuf};
@@ -31,6 +32,10 @@ use config::{ConfigError, Discovery, FileConfig, LoadedConfig};
 use diagnostic::Diagnostic;
 use document::{Document, LineIndex};
 use rules::{CHECKS, Context};
+
+/// The project's address, from Cargo.toml's `repository` (its one place):
+/// rule docs, the SARIF `helpUri` of every rule and the help link there.
+pub const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 
 /// Where settings come from.
 #[derive(Debug, Clone)]

@@ -2,9 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConfigFile {
     /// A site generator's conventions (`rules/presets/<name>.toml`) that this
@@ -22,11 +23,16 @@ pub struct ConfigFile {
     pub include: Option<Vec<String>>,
     /// Globs of files never to lint.
     pub exclude: Option<Vec<String>>,
+    /// What the front matter of every file must hold.
     #[serde(default)]
     pub front_matter: FrontMatterConfig,
+    /// Settings for the files matching some globs; later overrides win.
     #[serde(default)]
     pub overrides: Vec<OverrideConfig>,
+    /// Severity of rules, by code (`LK009`) or name (`insecure-link`):
+    /// "error", "warning", "info" or "off".
     #[serde(default)]
+    #[schemars(schema_with = "super::schema::rules_schema")]
     pub rules: BTreeMap<String, String>,
     /// Compare the `YYYY-MM-DD-` prefix of file names with `date`.
     pub filename_date: Option<bool>,
@@ -35,15 +41,23 @@ pub struct ConfigFile {
     /// Files larger than this many megabytes are skipped with a note.
     pub max_file_size_mb: Option<u64>,
     /// Settings of later stages, kept as tables and read by their modules.
+    #[schemars(
+        with = "Option<serde_json::Map<String, serde_json::Value>>",
+        description = "Spelling: languages, project words."
+    )]
     pub spelling: Option<toml::Table>,
+    /// Link checking: online checks, timeouts, exclusions.
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
     pub links: Option<toml::Table>,
+    /// Grammar checking.
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
     pub grammar: Option<toml::Table>,
     /// Where the site's files are and how its generator serves them, for
     /// the offline link rules (LK007, LK008).
     pub site: Option<crate::site::SiteConfig>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatterConfig {
     /// Fields every file must have.
@@ -52,6 +66,7 @@ pub struct FrontMatterConfig {
     pub require: Option<bool>,
     /// What to do with keys not declared in `fields` or `required`.
     pub unknown_fields: Option<UnknownFields>,
+    /// Declared fields, by name: type, allowed values, lengths, ranges.
     #[serde(default)]
     pub fields: BTreeMap<String, FieldSpec>,
     /// A JSON Schema file (relative to the config's folder) the front matter
@@ -59,7 +74,7 @@ pub struct FrontMatterConfig {
     pub schema: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum UnknownFields {
     Allow,
@@ -68,7 +83,7 @@ pub enum UnknownFields {
 }
 
 /// One value or a list of them (`type = "string"`, `type = ["string", "list"]`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum OneOrMany<T> {
     One(T),
@@ -84,7 +99,7 @@ impl<T: Clone> OneOrMany<T> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FieldType {
     String,
@@ -119,18 +134,27 @@ impl FieldType {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FieldSpec {
+    /// The accepted type, or a list of accepted types.
     #[serde(rename = "type")]
     pub ty: Option<OneOrMany<FieldType>>,
+    /// The only values allowed.
     #[serde(rename = "enum")]
+    #[schemars(with = "Option<Vec<serde_json::Value>>")]
     pub allowed: Option<Vec<toml::Value>>,
+    /// A regular expression a string value must match.
     pub pattern: Option<String>,
+    /// Least number of characters of a string, or items of a list.
     pub min_length: Option<usize>,
+    /// Most characters of a string, or items of a list.
     pub max_length: Option<usize>,
+    /// Least value of a number.
     pub min: Option<f64>,
+    /// Greatest value of a number.
     pub max: Option<f64>,
+    /// The value must not be empty (`''`, `[]`, `{}`).
     pub non_empty: Option<bool>,
     /// strftime-style format for dates written another way (`%m/%d/%Y`).
     pub format: Option<String>,
@@ -140,15 +164,21 @@ pub struct FieldSpec {
     pub each_file: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OverrideConfig {
+    /// Globs, relative to the config's folder, of the files this applies to.
     pub paths: Vec<String>,
+    /// Front-matter settings for these files, on top of the base ones.
     #[serde(default)]
     pub front_matter: FrontMatterConfig,
+    /// Rule severities for these files.
     #[serde(default)]
+    #[schemars(schema_with = "super::schema::rules_schema")]
     pub rules: BTreeMap<String, String>,
+    /// Compare the `YYYY-MM-DD-` prefix of file names with `date`.
     pub filename_date: Option<bool>,
     /// `[spelling]` keys for these paths (merged over the base table).
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
     pub spelling: Option<toml::Table>,
 }

@@ -7,6 +7,8 @@
 
 pub mod file;
 pub mod presets;
+pub mod schema;
+pub mod show;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;

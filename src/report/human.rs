@@ -1,5 +1,5 @@
 //! Human output: each finding as a miette report with the source snippet and
-//! the span underlined, then a summary.
+//! the span underlined, then the count of findings per rule and a summary.
 
 use std::fmt;
 use std::io::Write;
@@ -121,6 +121,8 @@ pub(super) fn write(
         if total == 0 {
             writeln!(out, "No problems found in {files} file{}.", plural(files))?;
         } else {
+            writeln!(out)?;
+            super::stats::write_table(out, &super::stats::rule_counts(report))?;
             write!(
                 out,
                 "Found {total} problem{} ({} error{}, {} warning{}, {} info{}) in {files_with} of {files} file{}.",
@@ -135,6 +137,9 @@ pub(super) fn write(
             )?;
             if s.fixable > 0 {
                 write!(out, " {} fixable with --fix.", s.fixable)?;
+            }
+            if s.unsafe_fixable > 0 {
+                write!(out, " {} more with --unsafe-fixes.", s.unsafe_fixable)?;
             }
             writeln!(out)?;
         }

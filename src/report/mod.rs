@@ -1,10 +1,15 @@
-//! Writing a `Report`: human (miette snippets), short (one line each), JSON.
+//! Writing a `Report`: human (miette snippets), short (one line each), JSON,
+//! and the formats of CI systems: SARIF, GitHub workflow annotations, JUnit.
 //!
 //! Lines and columns are computed here, from spans, through each file's
 //! line index: 1-based, columns in characters.
 
+pub mod github;
 mod human;
 mod json;
+pub mod junit;
+mod sarif;
+mod stats;
 
 use std::io::Write;
 
@@ -13,12 +18,19 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Position;
 
 pub use human::HumanOptions;
+pub use stats::{RuleCount, rule_counts, write_statistics};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Human,
     Short,
     Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the diff).
+    Github,
+    /// JUnit XML, for CI systems that show test reports.
+    Junit,
 }
 
 /// Counts of findings by severity.
@@ -28,6 +40,8 @@ pub struct Summary {
     pub warnings: usize,
     pub infos: usize,
     pub fixable: usize,
+    /// Findings whose fix is applied only with `--unsafe-fixes`.
+    pub unsafe_fixable: usize,
 }
 
 impl Summary {
@@ -39,8 +53,10 @@ impl Summary {
                 Severity::Warning => s.warnings += 1,
                 Severity::Info => s.infos += 1,
             }
-            if d.fix.as_ref().is_some_and(|f| f.safe) {
-                s.fixable += 1;
+            match &d.fix {
+                Some(f) if f.safe => s.fixable += 1,
+                Some(_) => s.unsafe_fixable += 1,
+                None => {}
             }
         }
         s
@@ -73,6 +89,9 @@ pub fn write(
         Format::Human => human::write(out, report, human),
         Format::Short => write_short(out, report),
         Format::Json => json::write(out, report),
+        Format::Sarif => sarif::write(out, report),
+        Format::Github => github::write(out, report),
+        Format::Junit => junit::write(out, report),
     }
 }
 
@@ -91,4 +110,15 @@ fn write_short(out: &mut dyn Write, report: &Report) -> std::io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// A path as reports write it: as given, with `/` separators on every
+/// platform (SARIF URIs and GitHub annotations need them).
+pub fn slash_path(p: &std::path::Path) -> String {
+    let s = p.display().to_string();
+    if std::path::MAIN_SEPARATOR == '\\' {
+        s.replace('\\', "/")
+    } else {
+        s
+    }
 }

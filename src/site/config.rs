@@ -2,12 +2,13 @@
 //! generator turns them into URLs and heading ids. Read by the offline link
 //! rules (LK007, LK008); `[links]` belongs to the online checker.
 
-use serde::Deserialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use super::slug::SlugStyle;
 
 /// The table as written.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
     /// The folder root-relative links (`/docs/x/`) start from, relative to
@@ -29,6 +30,7 @@ pub struct SiteConfig {
     #[serde(rename = "static")]
     pub static_dirs: Option<Vec<String>>,
     /// Glob of files (relative to the root) = URL pattern, first match wins.
+    #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
     pub permalinks: Option<toml::Table>,
     /// URL globs of pages made at build time (feeds, tag pages...): links to
     /// them are never reported missing.
@@ -41,10 +43,11 @@ pub struct SiteConfig {
     pub case_sensitive: Option<bool>,
     /// Server redirects, `"/old/*" = "/new/:splat"` (as in a Netlify
     /// `_redirects` file, which is also read when the site has one).
+    #[schemars(with = "Option<std::collections::BTreeMap<String, String>>")]
     pub redirects: Option<toml::Table>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Generator {
     /// Look at the root: `_config.yml` means Jekyll, `hugo.toml` (or a
