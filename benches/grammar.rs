@@ -35,16 +35,14 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times.get(times.len() / 2).copied().unwrap_or_default()
 }
 
+fn time(f: impl FnOnce()) -> Duration {
+    let started = Instant::now();
+    f();
+    started.elapsed()
+}
+
 fn time_runs(runs: usize, mut f: impl FnMut()) -> Duration {
-    median(
-        (0..runs)
-            .map(|_| {
-                let started = Instant::now();
-                f();
-                started.elapsed()
-            })
-            .collect(),
-    )
+    median((0..runs).map(|_| time(&mut f)).collect())
 }
 
 fn main() {
@@ -97,26 +95,32 @@ fn main() {
         docs.len()
     );
 
-    let alone = time_runs(runs, || {
-        let status = Command::new("grammalecte-cli")
-            .arg("-f")
-            .arg(batch.path())
-            .args(STAGE_ARGS)
-            .stdout(Stdio::null())
-            .status()
-            .expect("run grammalecte-cli");
-        assert!(status.success(), "grammalecte-cli failed");
-    });
     let one = GrammarOptions {
         processes: Some(1),
         ..GrammarOptions::default()
     };
-    let stage_one = time_runs(runs, || {
-        check_french_batch(&docs, &one).expect("grammar stage");
-    });
-    let stage = time_runs(runs, || {
-        check_french_batch(&docs, &GrammarOptions::default()).expect("grammar stage");
-    });
+    // Interleaved, so a change in the machine's load (shared cores) hits all
+    // three alike.
+    let (mut alone, mut stage_one, mut stage) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..runs {
+        alone.push(time(|| {
+            let status = Command::new("grammalecte-cli")
+                .arg("-f")
+                .arg(batch.path())
+                .args(STAGE_ARGS)
+                .stdout(Stdio::null())
+                .status()
+                .expect("run grammalecte-cli");
+            assert!(status.success(), "grammalecte-cli failed");
+        }));
+        stage_one.push(time(|| {
+            check_french_batch(&docs, &one).expect("grammar stage");
+        }));
+        stage.push(time(|| {
+            check_french_batch(&docs, &GrammarOptions::default()).expect("grammar stage");
+        }));
+    }
+    let (alone, stage_one, stage) = (median(alone), median(stage_one), median(stage));
     let ratio = |d: Duration| d.as_secs_f64() / alone.as_secs_f64();
     println!("  grammalecte-cli alone        {alone:>10.2?}");
     println!(
