@@ -83,10 +83,17 @@ fn seed_errors_are_found_at_their_file_spans() {
         assert!(!f.range.is_empty(), "empty span: {f:?}");
     }
     let a = find(&text, &findings, 35, "à").expect("à");
-    assert_eq!(a.fix(), Some("a"));
     assert!(a.message.contains("avoir"), "{}", a.message);
+    assert_eq!(a.suggestions, vec!["a"]);
+    // "à → a" and "utilisé → utiliser" are two ways out of one slip: both
+    // shown, neither fixed automatically. Same for "il sont".
+    assert!(a.alternative && a.fix().is_none(), "{a:?}");
+    let sont = find(&text, &findings, 62, "sont").expect("sont");
+    assert!(sont.alternative && sont.fix().is_none(), "{sont:?}");
     let sponsors = find(&text, &findings, 41, "sponsors").expect("sponsors");
     assert_eq!(sponsors.fix(), Some("sponsor"));
+    let complique = find(&text, &findings, 62, "compliqué").expect("compliqué");
+    assert_eq!(complique.fix(), Some("compliqués"));
 }
 
 #[test]
@@ -102,6 +109,7 @@ fn offsets_are_code_points_across_emoji_markup_masks_and_line_breaks() {
     // 𝒜: a UTF-16 reading would shift these by two.
     let il = find(&text, &findings, 5, "il").expect("il");
     assert_eq!(il.suggestions, vec!["ils"]);
+    assert!(il.alternative, "{il:?}");
     assert!(find(&text, &findings, 5, "sont").is_some());
     // Second paragraph: after a masked code span and across a soft break.
     assert!(find(&text, &findings, 7, "à").is_some());

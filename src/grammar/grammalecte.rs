@@ -15,7 +15,7 @@ use std::process::Command;
 
 use serde::Deserialize;
 
-use super::filter::{GRAMMALECTE_TYPOGRAPHY, RuleFilter};
+use super::filter::{GRAMMALECTE_TYPOGRAPHY, RuleFilter, rule_name};
 use super::text::EngineText;
 use super::{Engine, GrammarError, GrammarFinding, GrammarOptions, ProseParagraph};
 
@@ -160,10 +160,14 @@ pub fn check_french_batch(
             let Some(findings) = out.get_mut(job.doc) else {
                 continue;
             };
-            for err in para.errors {
-                if !filter.keeps(Engine::Grammalecte, &err.rule_id, &err.option) {
-                    continue;
-                }
+            let mut errors: Vec<RawError> = para
+                .errors
+                .into_iter()
+                .filter(|e| filter.keeps(Engine::Grammalecte, &e.rule_id, &e.option))
+                .collect();
+            errors.sort_by_key(|e| (e.start, e.end));
+            let alternatives = alternatives(&job.text, &errors);
+            for (err, alternative) in errors.into_iter().zip(alternatives) {
                 let Some(mapped) = job.text.to_file(err.start..err.end) else {
                     continue;
                 };
@@ -175,6 +179,7 @@ pub fn check_french_batch(
                     message: err.message,
                     suggestions: err.suggestions,
                     replaceable: mapped.replaceable,
+                    alternative,
                 });
             }
         }
@@ -186,6 +191,29 @@ pub fn check_french_batch(
         findings.dedup();
     }
     Ok(out)
+}
+
+/// Which errors (sorted by position) are alternatives for one slip: for
+/// `il sont`, Grammalecte reports both `il → ils` and `sont → est`; for
+/// `qui à utilisé`, both `à → a` and `utilisé → utiliser`. They come from one
+/// rule, on neighbouring words. Applying both fixes would be wrong (`ils est`),
+/// so such findings carry none.
+fn alternatives(text: &EngineText, errors: &[RawError]) -> Vec<bool> {
+    let mut out = vec![false; errors.len()];
+    for (i, pair) in errors.windows(2).enumerate() {
+        let [a, b] = pair else { continue };
+        let neighbours = b.start >= a.end
+            && b.start - a.end <= 3
+            && text
+                .slice_chars(a.end..b.start)
+                .chars()
+                .all(char::is_whitespace);
+        if neighbours && rule_name(&a.rule_id) == rule_name(&b.rule_id) {
+            out[i] = true;
+            out[i + 1] = true;
+        }
+    }
+    out
 }
 
 fn not_installed(command: PathBuf) -> GrammarError {
@@ -354,6 +382,30 @@ mod tests {
         assert_eq!(out.data[0].paragraph, 2);
         assert_eq!(out.data[0].errors[0].suggestions, vec!["est"]);
         assert!(parse_output(b"Traceback").is_err());
+    }
+
+    fn raw(start: usize, end: usize, rule_id: &str) -> RawError {
+        RawError {
+            start,
+            end,
+            rule_id: rule_id.to_owned(),
+            option: String::new(),
+            message: String::new(),
+            suggestions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn neighbouring_findings_of_one_rule_are_alternatives() {
+        let s = "il sont partis, il sont revenus, les calculs compliqué";
+        let text = EngineText::build(s, &ProseParagraph::single(0..s.len()));
+        let errors = [
+            raw(0, 2, "g2__conj_il__b1_a2_1"),
+            raw(3, 7, "g2__conj_il__b1_a1_1"),
+            raw(19, 23, "g2__conj_il__b1_a1_1"),
+            raw(46, 55, "g3__gn_les_2m__b1_a4_1"),
+        ];
+        assert_eq!(alternatives(&text, &errors), vec![true, true, false, false]);
     }
 
     #[test]

@@ -170,6 +170,7 @@ fn lint_paragraph(
                 message: lint.message,
                 suggestions,
                 replaceable: mapped.replaceable,
+                alternative: false,
             });
         }
     }

@@ -134,15 +134,21 @@ pub struct GrammarFinding {
     /// Whether `range` covers exactly the text the engine read, with no markup,
     /// mask or line break inside: only then can a suggestion replace it as is.
     pub replaceable: bool,
+    /// One of several findings the engine gives for a single slip, on
+    /// neighbouring words (Grammalecte's `il → ils` and `sont → est` for
+    /// `il sont`). Each is worth showing, but applying more than one fix would
+    /// be wrong (`ils est`), so none of them has a fix.
+    pub alternative: bool,
 }
 
 impl GrammarFinding {
-    /// The single replacement when the engine offers exactly one and the range
-    /// can be replaced as is. Grammar fixes change meaning more often than
-    /// spelling fixes, so callers should treat it as unsafe.
+    /// The single replacement when the engine offers exactly one, the range
+    /// can be replaced as is, and the finding is not one of several
+    /// alternatives. Grammar fixes change meaning more often than spelling
+    /// fixes, so callers should treat it as unsafe.
     pub fn fix(&self) -> Option<&str> {
         match self.suggestions.as_slice() {
-            [only] if self.replaceable => Some(only.as_str()),
+            [only] if self.replaceable && !self.alternative => Some(only.as_str()),
             _ => None,
         }
     }
