@@ -181,6 +181,9 @@ pub struct CheckArgs {
     /// Check external links over HTTP (LK010 dead-link, LK011 redirected-link).
     #[arg(long)]
     pub check_links: bool,
+    /// Check grammar (GR001): French with Grammalecte, English with harper.
+    #[arg(long)]
+    pub grammar: bool,
     /// Print only the number of findings per rule.
     #[arg(long)]
     pub statistics: bool,
@@ -378,6 +381,7 @@ fn check(args: &CheckArgs) -> i32 {
                 config,
                 fix,
                 check_links: args.check_links.then_some(true),
+                grammar: args.grammar,
                 quiet: args.quiet,
             }),
             // Nothing changed or listed: nothing to lint (not the whole
@@ -388,6 +392,7 @@ fn check(args: &CheckArgs) -> i32 {
                 config,
                 fix,
                 check_links: args.check_links.then_some(true),
+                grammar: args.grammar,
                 quiet: args.quiet,
             }),
             Err(e) => Report {

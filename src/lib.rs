@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod fix;
 pub mod frontmatter;
+pub mod grammar;
 pub mod import;
 pub mod init;
 pub mod inline_control;
@@ -57,6 +58,8 @@ pub struct LintOptions {
     /// Check external links over HTTP (`--check-links`); `None`: as the
     /// config's `[links] check` says.
     pub check_links: Option<bool>,
+    /// Run the grammar stage (`--grammar`); otherwise as `[grammar] enabled`.
+    pub grammar: bool,
     /// No progress bar and no notes.
     pub quiet: bool,
 }
@@ -67,6 +70,9 @@ pub struct FileOptions {
     pub fix: Option<FixMode>,
     /// Keep the external URLs of the file for the online link stage.
     pub collect_urls: bool,
+    /// Run the grammar stage even if the config does not enable it
+    /// (`--grammar`).
+    pub grammar: bool,
 }
 
 /// How to fix.
@@ -99,6 +105,8 @@ pub struct FileReport {
     /// TY002 candidates and the text's language, for the run-wide
     /// site-vocabulary pass (`rules::spelling::stage`).
     pub unknown_words: Option<(spell::Lang, Vec<spell::SpellFinding>)>,
+    /// The paragraphs for the grammar stage (`rules::grammar::stage`).
+    pub grammar: Option<rules::grammar::GrammarInput>,
     /// The file's `frontlint-disable` comments: later stages pass their
     /// diagnostics through `Directives::filter` before adding them here.
     pub directives: Option<Arc<inline_control::Directives>>,
@@ -229,6 +237,7 @@ pub fn lint_file(path: &Path, config: &FileConfig, fix: Option<FixMode>) -> File
         &FileOptions {
             fix,
             collect_urls: false,
+            grammar: false,
         },
     )
 }
@@ -324,6 +333,7 @@ pub fn lint_bytes(
         &FileOptions {
             fix,
             collect_urls: false,
+            grammar: false,
         },
     )
 }
@@ -380,8 +390,12 @@ pub fn lint_bytes_with(
                 None
             }
             .filter(|(_, w)| !w.is_empty());
-            let keep_text =
-                !diagnostics.is_empty() || fixed > 0 || !urls.is_empty() || unknown_words.is_some();
+            let grammar = rules::grammar::input(&doc, config, opts.grammar);
+            let keep_text = !diagnostics.is_empty()
+                || fixed > 0
+                || !urls.is_empty()
+                || unknown_words.is_some()
+                || grammar.is_some();
             let (text, lines) = if keep_text {
                 (
                     Some(Arc::from(doc.text.as_str())),
@@ -400,6 +414,7 @@ pub fn lint_bytes_with(
                 fix_error: None,
                 urls,
                 unknown_words,
+                grammar,
                 directives: (!directives.is_empty()).then(|| Arc::new(directives)),
             }
         }
@@ -548,6 +563,7 @@ pub fn lint(opts: &LintOptions) -> Report {
     let file_opts = FileOptions {
         fix: opts.fix,
         collect_urls: check_links,
+        grammar: opts.grammar,
     };
     let mut files: Vec<FileReport> = jobs
         .par_iter()
@@ -555,6 +571,7 @@ pub fn lint(opts: &LintOptions) -> Report {
         .collect();
     let configs: Vec<&FileConfig> = jobs.iter().map(|j| &*j.config).collect();
     rules::spelling::stage::run(&mut files, &configs);
+    notes.extend(rules::grammar::stage(&mut files, &configs));
     if check_links && let Some(mut lo) = link_opts {
         lo.progress = !opts.quiet;
         match link_stage::run(&mut files, &configs, &lo, opts.fix) {

@@ -79,6 +79,8 @@ pub struct FileConfig {
     pub spelling: toml::Table,
     /// `[spelling]` read and checked (overrides merged).
     pub spell: Arc<crate::rules::spelling::SpellSettings>,
+    /// `[grammar]` read and checked.
+    pub grammar_settings: Arc<crate::rules::grammar::GrammarSettings>,
     pub links: toml::Table,
     pub grammar: toml::Table,
     /// The JSON Schema the front matter must satisfy (FM013).
@@ -283,6 +285,11 @@ impl LoadedConfig {
                 return Err(err_at(locate("spelling"), format!("[spelling]: {m}")));
             }
         }
+        if let Some(g) = &file.grammar
+            && let Err(m) = crate::rules::grammar::GrammarSettings::from_table(g)
+        {
+            return Err(err_at(locate("[grammar]"), format!("[grammar]: {m}")));
+        }
         if let Some(links) = &file.links {
             let parsed: Result<crate::links::LinkCheckOptions, _> =
                 toml::Value::Table(links.clone()).try_into();
@@ -411,6 +418,12 @@ impl LoadedConfig {
             severities: HashMap::new(),
             spelling: f.spelling.clone().unwrap_or_default(),
             spell: Arc::default(),
+            grammar_settings: Arc::new(
+                crate::rules::grammar::GrammarSettings::from_table(
+                    &f.grammar.clone().unwrap_or_default(),
+                )
+                .unwrap_or_default(),
+            ),
             links: f.links.clone().unwrap_or_default(),
             grammar: f.grammar.clone().unwrap_or_default(),
             schema: None,

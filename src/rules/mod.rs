@@ -6,6 +6,7 @@
 //! doc `rules/<CODE>.md`, fixtures and tests.
 
 pub mod front_matter;
+pub mod grammar;
 pub mod io;
 pub mod links;
 pub mod markdown;
@@ -115,6 +116,7 @@ pub static STAGE_RULES: &[&RuleMeta] = &[
     &links::redirected_link::META,
     &spelling::unknown_word::META,
     &markdown::unused_disable_comment::META,
+    &grammar::META,
 ];
 
 /// Every rule, sorted by code.
