@@ -46,6 +46,9 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `frontlint man > frontlint.1`.
     Man,
+    /// Spelling helpers: `spelling --collect` lists the unknown words of a
+    /// whole site by frequency, to seed `[spelling] words`.
+    Spelling(SpellingArgs),
     /// Show the settings that apply to a file, or the config's JSON Schema.
     Config(ConfigArgs),
     /// Learn a site's conventions from its posts and write a commented
@@ -55,6 +58,28 @@ pub enum Command {
     /// Work with schemas a site already declares.
     #[command(subcommand)]
     Schema(SchemaCommand),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SpellingArgs {
+    /// List the words the dictionaries do not know, most used first.
+    #[arg(long, required = true)]
+    pub collect: bool,
+    /// Files and folders to read (default: .).
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// Use this config file for every file instead of looking for one.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore config files; use built-in defaults.
+    #[arg(long)]
+    pub no_config: bool,
+    /// Only words used in at least this many files.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_files: u32,
+    /// Print a `[spelling] words = [...]` snippet instead of the table.
+    #[arg(long)]
+    pub toml: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -206,11 +231,66 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Explain { rule }) => explain(&rule),
         Some(Command::Completions { shell }) => completions(shell),
         Some(Command::Man) => man(),
+        Some(Command::Spelling(args)) => spelling(&args),
         Some(Command::Config(args)) => config_command(&args),
         Some(Command::Init(args)) => init(&args),
         Some(Command::Schema(SchemaCommand::Import { path, output })) => {
             schema_import(&path, output.as_deref())
         }
+    }
+}
+
+fn spelling(args: &SpellingArgs) -> i32 {
+    let config = if args.no_config {
+        ConfigSource::Defaults
+    } else if let Some(p) = &args.config {
+        ConfigSource::File(p.clone())
+    } else {
+        ConfigSource::Discover
+    };
+    let (vocab, files, errors) = crate::collect_unknown_words(&LintOptions {
+        paths: args.paths.clone(),
+        config,
+        fix: None,
+        check_links: Some(false),
+        grammar: false,
+        quiet: true,
+    });
+    for e in &errors {
+        eprintln!("frontlint: error: {e}");
+    }
+    let words: Vec<_> = vocab
+        .by_frequency()
+        .into_iter()
+        .filter(|w| w.documents >= args.min_files)
+        .collect();
+    let mut out = String::new();
+    if args.toml {
+        out.push_str(&format!(
+            "# Unknown words used in at least {} of {files} files; keep the right ones.\n[spelling]\nwords = [\n",
+            args.min_files
+        ));
+        for w in &words {
+            out.push_str(&format!("  {:?}, # {} files\n", w.word, w.documents));
+        }
+        out.push_str("]\n");
+    } else {
+        out.push_str(&format!(
+            "{:>6} {:>6}  word  ({files} files read)\n",
+            "files", "uses"
+        ));
+        for w in &words {
+            out.push_str(&format!(
+                "{:>6} {:>6}  {}\n",
+                w.documents, w.occurrences, w.word
+            ));
+        }
+    }
+    print!("{out}");
+    if errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FAILURE
     }
 }
 

@@ -542,6 +542,37 @@ fn clean(p: &Path) -> PathBuf {
         .unwrap_or_else(|_| p.to_path_buf())
 }
 
+/// The unknown words (TY002 candidates, before the site-vocabulary pass) of
+/// every file under `opts.paths`, counted per distinct word: what
+/// `frontlint spelling --collect` prints to seed a project's word list.
+pub fn collect_unknown_words(opts: &LintOptions) -> (spell::SiteVocabulary, usize, Vec<ToolError>) {
+    let mut errors = Vec::new();
+    let mut notes = Vec::new();
+    let jobs = collect_jobs(opts, &mut errors, &mut notes);
+    let vocab = jobs
+        .par_iter()
+        .fold(spell::SiteVocabulary::new, |mut v, job| {
+            if let Ok(bytes) = std::fs::read(&job.path)
+                && let Ok(doc) = Document::from_bytes(&job.path, &bytes)
+                && let Some(r) = rules::spelling::check(&doc, &job.config)
+            {
+                let words: Vec<spell::SpellFinding> = r
+                    .findings
+                    .iter()
+                    .filter(|f| matches!(f.kind, spell::FindingKind::UnknownWord { .. }))
+                    .cloned()
+                    .collect();
+                v.add_document(&words);
+            }
+            v
+        })
+        .reduce(spell::SiteVocabulary::new, |mut a, b| {
+            a.merge(b);
+            a
+        });
+    (vocab, jobs.len(), errors)
+}
+
 /// Lints every Markdown file under `opts.paths`, in parallel.
 pub fn lint(opts: &LintOptions) -> Report {
     let mut errors = Vec::new();
