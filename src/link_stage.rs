@@ -31,7 +31,8 @@ fn is_external(url: &str) -> bool {
 }
 
 /// The external `http(s)` URLs of a document: link and image destinations,
-/// and front-matter values that are URLs (`canonical:`, `image:`...).
+/// bare URLs of the prose, and front-matter values that are URLs
+/// (`canonical:`, `image:`...).
 pub fn external_urls(doc: &Document) -> Vec<UrlUse> {
     let mut out = Vec::new();
     for link in &doc.scan.links {
@@ -39,6 +40,17 @@ pub fn external_urls(doc: &Document) -> Vec<UrlUse> {
             out.push(UrlUse {
                 url: link.dest.clone(),
                 span: link.dest_span.unwrap_or(link.span),
+            });
+        }
+    }
+    // Bare URLs in prose: GFM, Hugo (linkify) and most renderers make them
+    // links, so a dead one is a dead link on the page.
+    for span in crate::rules::links::bare_url::bare_urls(doc) {
+        let url = doc.slice(span);
+        if is_external(url) {
+            out.push(UrlUse {
+                url: url.to_string(),
+                span,
             });
         }
     }

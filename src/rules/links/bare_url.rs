@@ -91,53 +91,64 @@ fn inside_template(s: &str, i: usize) -> bool {
     }
 }
 
+/// Every bare URL of the document's prose (outside links, code, HTML and
+/// template tags), cut where GFM autolinks cut it: shared by LK012 and the
+/// online link stage (generators that autolink make these real links).
+pub(crate) fn bare_urls(doc: &Document) -> Vec<Span> {
+    let text = &doc.text;
+    let mut out = Vec::new();
+    for run in &doc.scan.prose {
+        if run.in_link {
+            continue;
+        }
+        let s = doc.slice(run.span);
+        let mut skip_to = 0;
+        for i in url_starts(s) {
+            if i < skip_to {
+                continue;
+            }
+            let start = run.span.start + i;
+            if inside_template(s, i) {
+                continue;
+            }
+            // `[x](http://a b)` did not parse: LK002 reports it.
+            if text[..start].ends_with("](") || text[..start].ends_with("]: ") {
+                continue;
+            }
+            let len = url_end(&s[i..]);
+            skip_to = i + len;
+            let url = &s[i..i + len];
+            let host = url.split_once("//").map_or(url, |(_, h)| h);
+            if !host.contains('.') || host.ends_with('.') {
+                continue;
+            }
+            out.push(Span::new(start, start + len));
+        }
+    }
+    out
+}
+
 impl Rule for BareUrl {
     impl_meta!();
 
     fn check(&self, doc: &Document, _ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let text = &doc.text;
-        for run in &doc.scan.prose {
-            if run.in_link {
-                continue;
+        for span in bare_urls(doc) {
+            let url = doc.slice(span);
+            let target = if url.to_ascii_lowercase().starts_with("www.") {
+                format!("https://{url}")
+            } else {
+                url.to_string()
+            };
+            let mut d = Diagnostic::new(&META, span, format!("`{url}` is not a link"))
+                .with_help(format!(
+                    "write it as an autolink, `<{target}>`, so that every renderer makes it clickable"
+                ))
+                .with_url(url);
+            // Turning text into a link changes the page: unsafe.
+            if !url.contains('>') {
+                d = d.with_fix(Fix::unsafe_(span, format!("<{target}>")));
             }
-            let s = doc.slice(run.span);
-            let mut skip_to = 0;
-            for i in url_starts(s) {
-                if i < skip_to {
-                    continue;
-                }
-                let start = run.span.start + i;
-                if inside_template(s, i) {
-                    continue;
-                }
-                // `[x](http://a b)` did not parse: LK002 reports it.
-                if text[..start].ends_with("](") || text[..start].ends_with("]: ") {
-                    continue;
-                }
-                let len = url_end(&s[i..]);
-                skip_to = i + len;
-                let url = &s[i..i + len];
-                let host = url.split_once("//").map_or(url, |(_, h)| h);
-                if !host.contains('.') || host.ends_with('.') {
-                    continue;
-                }
-                let span = Span::new(start, start + len);
-                let target = if url.to_ascii_lowercase().starts_with("www.") {
-                    format!("https://{url}")
-                } else {
-                    url.to_string()
-                };
-                let mut d = Diagnostic::new(&META, span, format!("`{url}` is not a link"))
-                    .with_help(format!(
-                        "write it as an autolink, `<{target}>`, so that every renderer makes it clickable"
-                    ))
-                    .with_url(url);
-                // Turning text into a link changes the page: unsafe.
-                if !url.contains('>') {
-                    d = d.with_fix(Fix::unsafe_(span, format!("<{target}>")));
-                }
-                out.push(d);
-            }
+            out.push(d);
         }
     }
 }
