@@ -45,7 +45,10 @@ impl Rule for InvalidDate {
             return;
         };
         // Declared date fields and the usual ones: strings must read as dates.
-        let mut checked: Vec<*const crate::frontmatter::Node> = Vec::new();
+        // Addresses of the nodes checked here, so the walk below skips them
+        // in constant time (a list would cost nodes × date fields).
+        let mut checked: std::collections::HashSet<*const crate::frontmatter::Node> =
+            std::collections::HashSet::new();
         for entry in root.entries() {
             let field = ctx.config.fields.get(&entry.key);
             let declared = field.is_some_and(|f| {
@@ -58,7 +61,7 @@ impl Rule for InvalidDate {
             if !declared && !usual {
                 continue;
             }
-            checked.push(&entry.value);
+            checked.insert(&entry.value);
             let (Value::String(s) | Value::Timestamp(s)) = &entry.value.value else {
                 continue;
             };

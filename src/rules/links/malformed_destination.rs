@@ -172,6 +172,23 @@ impl Rule for MalformedDestination {
     }
 }
 
+/// How far around a `](` left in prose the link's `[` and `)` are looked
+/// for. Real link texts and destinations are far shorter; the bound keeps a
+/// file full of `](` linear instead of scanning to its end for each one.
+const UNPARSED_WINDOW: usize = 2048;
+
+/// Parentheses nested deeper than this inside a destination mean it is not
+/// one (and stop the scan early on `[a]([a]([a](...`).
+const MAX_PAREN_DEPTH: i32 = 8;
+
+/// The largest char boundary of `text` at or below `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// `[text](dest with spaces)` that CommonMark did not read as a link: the
 /// text `](` left in prose, followed by a destination holding spaces or HTML.
 fn unparsed_links(doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -183,7 +200,9 @@ fn unparsed_links(doc: &Document, out: &mut Vec<Diagnostic>) {
             let at = run.span.start + from + i;
             from += i + 2;
             // Bracketed text must open before, on the same block.
-            let before = &text[doc.body_start..at];
+            let window_start =
+                floor_boundary(text, at.saturating_sub(UNPARSED_WINDOW).max(doc.body_start));
+            let before = &text[window_start..at];
             let Some(open) = before.rfind('[') else {
                 continue;
             };
@@ -191,11 +210,13 @@ fn unparsed_links(doc: &Document, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let dest_start = at + 2;
-            let rest = &text[dest_start..];
+            let rest = &text
+                [dest_start..floor_boundary(text, (dest_start + UNPARSED_WINDOW).min(text.len()))];
             let mut depth = 0i32;
             let mut end = None;
             for (j, c) in rest.char_indices() {
                 match c {
+                    '(' if depth >= MAX_PAREN_DEPTH => break,
                     '(' => depth += 1,
                     ')' if depth == 0 => {
                         end = Some(j);

@@ -1,0 +1,189 @@
+//! Regression tests for the problems a first user reported: each test drives
+//! the real binary on the smallest input that showed the problem.
+
+mod common;
+use common::*;
+
+use std::fs;
+use std::path::Path;
+
+/// `(rule, line)` of every finding, for compact assertions.
+fn rules_and_lines(report: &serde_json::Value) -> Vec<(String, u64)> {
+    findings(report)
+        .into_iter()
+        .map(|(r, l, _)| (r, l))
+        .collect()
+}
+
+/// Lints one file with no config and returns its findings.
+fn lint_one(dir: &Path, name: &str, text: &str) -> serde_json::Value {
+    let p = write(dir, name, text);
+    json(&["--no-config", path_str(&p)]).0
+}
+
+// 1. Data safety.
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_a_symlink_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = write(dir.path(), "posts/real.md", "---\ntitle: x\n---\nline\t\n");
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink("posts/real.md", &link).unwrap();
+    let out = run(&["--no-config", "--fix", path_str(&link)]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link is still a link"
+    );
+    assert_eq!(
+        fs::read_to_string(&target).unwrap(),
+        "---\ntitle: x\n---\nline\n"
+    );
+}
+
+#[test]
+fn hard_breaks_of_three_or_more_spaces_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Première ligne   \nseconde ligne    \ntroisième\n\nfin   \n";
+    let p = write(dir.path(), "a.md", text);
+    let (r, _) = json(&["--no-config", path_str(&p)]);
+    // Only the spaces before the blank line are reported.
+    assert_eq!(rules_and_lines(&r), vec![("MK002".to_string(), 5)]);
+    run(&["--no-config", "--fix", path_str(&p)]);
+    assert_eq!(
+        fs::read_to_string(&p).unwrap(),
+        "Première ligne   \nseconde ligne    \ntroisième\n\nfin\n"
+    );
+}
+
+// 2. Time linear in the input: generous bounds, far above what a linear
+// run takes even in a debug build on a loaded machine.
+
+/// Lints `text` as one file and fails if it takes longer than `secs`.
+fn lint_within(secs: u64, name: &str, text: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), name, text);
+    let start = std::time::Instant::now();
+    let (r, _) = json(&["--no-config", path_str(&p)]);
+    let took = start.elapsed();
+    assert!(
+        took < std::time::Duration::from_secs(secs),
+        "{name} took {took:?}"
+    );
+    r
+}
+
+#[test]
+fn many_yaml_keys_take_linear_time() {
+    let mut t = String::from("---\n");
+    for i in 0..200_000 {
+        t.push_str(&format!("k{i}: v{i}\n"));
+    }
+    // Many dates, each a duplicate: the date walk and FM004.
+    for i in 0..20_000 {
+        t.push_str(&format!("date: 2020-01-{:02}\n", i % 28 + 1));
+    }
+    t.push_str("---\nbody\n");
+    let r = lint_within(20, "keys.md", &t);
+    assert!(
+        rules_and_lines(&r).iter().any(|(rule, _)| rule == "FM004"),
+        "duplicates still found"
+    );
+}
+
+#[test]
+fn many_toml_keys_take_linear_time() {
+    let mut t = String::from("+++\n");
+    for _ in 0..2 {
+        for i in 0..10_000 {
+            t.push_str(&format!("k{i} = \"v{i}\"\n"));
+        }
+    }
+    t.push_str("+++\nbody\n");
+    let r = lint_within(20, "keys.md", &t);
+    let dups = r["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "FM004")
+        .count();
+    assert!(dups > 100, "{dups} duplicates reported");
+}
+
+#[test]
+fn many_unclosed_link_openings_take_linear_time() {
+    lint_within(20, "links.md", &format!("{}\n", "[a](".repeat(100_000)));
+    lint_within(20, "brackets.md", &format!("{}\n", "x](".repeat(100_000)));
+}
+
+// 3-5. What counts as front matter.
+
+/// Lints files under a config that requires a `title`.
+fn lint_required_title(files: &[(&str, &str)]) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "frontlint.toml",
+        "[front_matter]\nrequired = [\"title\"]\n",
+    );
+    for (name, text) in files {
+        write(dir.path(), name, text);
+    }
+    json(&[path_str(dir.path())]).0
+}
+
+fn by_file(r: &serde_json::Value) -> Vec<(String, String)> {
+    r["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let p = d["path"].as_str().unwrap();
+            let name = p.rsplit(['/', '\\']).next().unwrap().to_string();
+            (name, d["rule"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn template_tag_on_the_first_line_is_not_json_front_matter() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = lint_one(
+        dir.path(),
+        "a.md",
+        "{% include header.html %}\n\nDu texte.\n",
+    );
+    assert_eq!(rules_and_lines(&r), vec![]);
+    let r = lint_one(dir.path(), "b.md", "{{< youtube abc >}}\n\nDu texte.\n");
+    assert_eq!(rules_and_lines(&r), vec![]);
+    // With front matter required, it is missing (FM001), not invalid.
+    let r = lint_required_title(&[("c.md", "{% include header.html %}\n\nText\n")]);
+    assert_eq!(by_file(&r), vec![("c.md".into(), "FM001".into())]);
+}
+
+#[test]
+fn eleventy_named_fences_are_front_matter() {
+    let r = lint_required_title(&[
+        ("json.md", "---json\n{\"title\": \"x\"}\n---\nText\n"),
+        ("yaml.md", "---yaml\ntitle: x\n---\nText\n"),
+        ("toml.md", "---toml\ntitle = \"x\"\n---\nText\n"),
+        // JavaScript cannot be read: not validated, and not "missing".
+        ("js.md", "---js\n{\n  title: \"x\",\n}\n---\nText\n"),
+        // Checked like any other block.
+        ("bad.md", "---json\n{\"title\": \" x\"}\n---\nText\n"),
+    ]);
+    assert_eq!(by_file(&r), vec![("bad.md".into(), "FM009".into())]);
+}
+
+#[test]
+fn a_list_as_front_matter_is_invalid() {
+    let r = lint_required_title(&[("list.md", "---\n- a\n- b\n---\nText\n")]);
+    let d = &r["diagnostics"][0];
+    assert_eq!(d["rule"], "FM003", "{r}");
+    assert!(d["message"].as_str().unwrap().contains("is a list"), "{r}");
+    assert_eq!(r["diagnostics"].as_array().unwrap().len(), 1, "{r}");
+}
