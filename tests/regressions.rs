@@ -187,3 +187,168 @@ fn a_list_as_front_matter_is_invalid() {
     assert!(d["message"].as_str().unwrap().contains("is a list"), "{r}");
     assert_eq!(r["diagnostics"].as_array().unwrap().len(), 1, "{r}");
 }
+
+// 6-7. Emphasis rules.
+
+#[test]
+fn italic_captions_and_long_bold_lines_are_not_headings() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "mot ".repeat(25);
+    let text = format!(
+        "*Crédit photo : pole-emploi.org*\n\n_Image credit: [x](https://x.org)_\n\n\
+         *{long}fin*\n\n**{long}fin**\n\n**Nos partenaires**\n"
+    );
+    let r = lint_one(dir.path(), "a.md", &text);
+    let mk001: Vec<u64> = rules_and_lines(&r)
+        .into_iter()
+        .filter(|(rule, _)| rule == "MK001")
+        .map(|(_, l)| l)
+        .collect();
+    assert_eq!(mk001, vec![9], "{r}");
+}
+
+#[test]
+fn double_underscore_identifiers_and_math_are_not_stray_markers() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "### __AllParameterSets\n\nSee **__Server** and the __Namespace system class.\n\n\
+                $$a**b$$ and $x**2$ here.\n\nreal __ gras__ and __gras __ here, and ** gras**.\n";
+    let r = lint_one(dir.path(), "a.md", text);
+    let cols: Vec<(u64, u64)> = findings(&r)
+        .into_iter()
+        .filter(|(rule, _, _)| rule == "MK005")
+        .map(|(_, l, c)| (l, c))
+        .collect();
+    assert_eq!(cols, vec![(7, 6), (7, 27), (7, 40), (7, 47)], "{r}");
+}
+
+// 8. FM009 and escapes.
+
+#[test]
+fn escapes_in_quotes_are_not_untrimmed_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "---\nexcerpt_separator: \"\\n---\\n\"\na: \"\\t tab\"\nb: \"\\u00a0x\\u00a0\"\n\
+                c: \"real \"\nd: ' real'\n---\nText\n";
+    let r = lint_one(dir.path(), "a.md", text);
+    assert_eq!(
+        rules_and_lines(&r),
+        vec![("FM009".to_string(), 5), ("FM009".to_string(), 6)],
+        "{r}"
+    );
+}
+
+// 11-13, 17. Required fields, dates, merge keys, config messages.
+
+/// Lints `post` under the config `config`; returns the report, the exit
+/// status and standard error.
+fn lint_with_config(config: &str, post: &str) -> (serde_json::Value, i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = write(dir.path(), "frontlint.toml", config);
+    let p = write(dir.path(), "post.md", post);
+    let out = run(&["--format", "json", "--config", path_str(&cfg), path_str(&p)]);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let r = serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
+    (r, out.status.code().unwrap_or(-1), stderr)
+}
+
+#[test]
+fn empty_required_field_is_an_error_reported_once() {
+    let (r, code, _) = lint_with_config(
+        "[front_matter]\nrequired = [\"title\", \"date\"]\n",
+        "---\ntitle: x\ndate:\n---\nText\n",
+    );
+    assert_eq!(code, 1);
+    let d = r["diagnostics"].as_array().unwrap();
+    assert_eq!(d.len(), 1, "{r}");
+    assert_eq!(d[0]["rule"], "FM005");
+    assert_eq!(d[0]["severity"], "error");
+    assert_eq!(d[0]["message"], "required field `date` is empty");
+    assert_eq!(d[0]["line"], 3);
+}
+
+#[test]
+fn date_formats_are_checked_when_the_config_loads() {
+    let (_, code, err) = lint_with_config(
+        "[front_matter]\nfields.date = { type = \"date\", format = \"%K/%d/%Y\" }\n",
+        "---\ndate: 01/18/2026\n---\nText\n",
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("frontlint.toml:2:"), "{err}");
+    assert!(err.contains("invalid date format `%K/%d/%Y`"), "{err}");
+}
+
+#[test]
+fn datetime_fields_need_a_time_and_rfc2822_weekdays_must_match() {
+    let (r, code, _) = lint_with_config(
+        "[front_matter]\nfields.date = { type = \"datetime\" }\n",
+        "---\ndate: 2020-03-31\nlastmod: \"Wed, 23 Oct 2018 18:37:39 +0000\"\n\
+         updated: \"Tue, 23 Oct 2018 18:37:39 +0000\"\n---\nText\n",
+    );
+    assert_eq!(code, 1);
+    let d = r["diagnostics"].as_array().unwrap();
+    assert_eq!(d.len(), 2, "{r}");
+    assert_eq!(d[0]["rule"], "FM007");
+    assert!(d[0]["message"].as_str().unwrap().contains("without a time"));
+    assert_eq!(d[1]["line"], 3);
+    assert!(
+        d[1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("23 Oct 2018 is a Tuesday, not a Wednesday")
+    );
+}
+
+#[test]
+fn merge_keys_bring_their_fields() {
+    let (r, code, _) = lint_with_config(
+        "[front_matter]\nrequired = [\"title\", \"layout\"]\nunknown_fields = \"allow\"\n",
+        "---\nbase: &base\n  title: x\n  layout: post\n<<: *base\nlayout: page\n---\nText\n",
+    );
+    assert_eq!(code, 0, "{r}");
+    assert_eq!(rules_and_lines(&r), vec![]);
+}
+
+#[test]
+fn unknown_field_type_lists_the_valid_ones() {
+    let (_, code, err) = lint_with_config(
+        "[front_matter]\nfields.title = { type = \"strng\" }\n",
+        "---\ntitle: x\n---\nText\n",
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("frontlint.toml:2:25"), "{err}");
+    assert!(
+        err.contains("unknown type \"strng\": use one of string, date, datetime, list"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean \"string\"?"), "{err}");
+    assert!(!err.contains("untagged"), "{err}");
+}
+
+// 18. Where a YAML error really is.
+
+#[test]
+fn unclosed_bracket_is_pointed_at() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = lint_one(
+        dir.path(),
+        "bad_post.md",
+        "---\nbad yaml: [\n---\n\nReal content starts here\n",
+    );
+    let d = &r["diagnostics"][0];
+    assert_eq!(
+        (d["rule"].as_str(), d["line"].as_u64(), d["column"].as_u64()),
+        (Some("FM003"), Some(2), Some(11)),
+        "{r}"
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("`[` is never closed")
+    );
+    assert!(
+        d["help"]
+            .as_str()
+            .unwrap()
+            .contains("close the list with `]`")
+    );
+}

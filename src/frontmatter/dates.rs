@@ -162,6 +162,30 @@ pub fn parse_with_format(s: &str, format: &str) -> Result<ParsedDate, DateError>
     }
 }
 
+/// Checks a strftime-style date format from config: every directive must
+/// exist, and a date written with it must read back as the same date (so
+/// the format names the year, month and day).
+pub fn check_format(format: &str) -> Result<(), String> {
+    let sample = jiff::civil::date(2020, 3, 31);
+    // A full time with a zone, so formats that also hold a time or zone
+    // (`%d/%m/%Y %H:%M`) are accepted.
+    let zoned = sample
+        .at(10, 30, 0, 0)
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .map_err(|e| format!("invalid date format `{format}`: {e}"))?;
+    let written = jiff::fmt::strtime::format(format, &zoned).map_err(|e| {
+        let e = e.to_string();
+        let why = e.strip_prefix("strftime formatting failed: ").unwrap_or(&e);
+        format!("invalid date format `{format}`: {why}")
+    })?;
+    match Date::strptime(format, &written) {
+        Ok(d) if d == sample => Ok(()),
+        _ => Err(format!(
+            "invalid date format `{format}`: it must give the year, month and day (e.g. \"%m/%d/%Y\")"
+        )),
+    }
+}
+
 fn make_date(y: i32, m: i32, d: i32) -> Result<Date, DateError> {
     if !(1..=12).contains(&m) {
         return Err(DateError::Impossible(format!("there is no month {m}")));
@@ -286,13 +310,26 @@ fn parse_iso_like(s: &str) -> Option<Result<ParsedDate, DateError>> {
     }))
 }
 
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 fn parse_rfc2822(s: &str) -> Option<Result<ParsedDate, DateError>> {
     // [Day, ] D Mon YYYY HH:MM[:SS] zone
-    let s = match s.split_once(',') {
+    let (weekday, s) = match s.split_once(',') {
         Some((day, rest)) if day.len() == 3 && day.chars().all(|c| c.is_ascii_alphabetic()) => {
-            rest.trim_start()
+            let index = WEEKDAYS
+                .iter()
+                .position(|name| name[..3].eq_ignore_ascii_case(day))?;
+            (Some(index), rest.trim_start())
         }
-        _ => s,
+        _ => (None, s),
     };
     let mut parts = s.split_ascii_whitespace();
     let d: i32 = parts.next()?.parse().ok()?;
@@ -332,6 +369,19 @@ fn parse_rfc2822(s: &str) -> Option<Result<ParsedDate, DateError>> {
         }
     };
     Some(make_date(y, m, d).and_then(|date| {
+        // A weekday that does not match the date means one of them is
+        // wrong; readers disagree on which one wins.
+        if let Some(w) = weekday {
+            let actual = date.weekday().to_monday_zero_offset() as usize;
+            if actual != w {
+                return Err(DateError::Impossible(format!(
+                    "{d} {} {y} is a {}, not a {}",
+                    &MONTHS[(m - 1) as usize][..3],
+                    WEEKDAYS[actual],
+                    WEEKDAYS[w]
+                )));
+            }
+        }
         Ok(ParsedDate {
             date,
             time: Some(check_time(h, mi, sec)?),
@@ -390,6 +440,33 @@ mod tests {
         assert!(looks_like_yaml_timestamp("2001-12-14 21:59:43.10 -5"));
         assert!(!looks_like_yaml_timestamp("2013-09-14 20:46:50 -0400"));
         assert!(!looks_like_yaml_timestamp("12/01/2020"));
+    }
+
+    #[test]
+    fn rfc2822_weekday_must_match() {
+        assert!(parse_date("Tue, 23 Oct 2018 18:37:39 +0000").is_ok());
+        assert_eq!(
+            parse_date("Wed, 23 Oct 2018 18:37:39 +0000"),
+            Err(DateError::Impossible(
+                "23 Oct 2018 is a Tuesday, not a Wednesday".into()
+            ))
+        );
+        assert_eq!(
+            parse_date("Xyz, 23 Oct 2018 18:37:39 +0000"),
+            Err(DateError::Format)
+        );
+    }
+
+    #[test]
+    fn format_check() {
+        assert!(check_format("%m/%d/%Y").is_ok());
+        assert!(check_format("%d %B %Y").is_ok());
+        assert!(
+            check_format("%Q")
+                .unwrap_err()
+                .contains("invalid date format `%Q`")
+        );
+        assert!(check_format("%Y-%m").is_err());
     }
 
     #[test]

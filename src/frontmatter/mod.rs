@@ -80,6 +80,10 @@ pub struct Entry {
     pub key: String,
     pub key_span: Span,
     pub value: Node,
+    /// Copied from an anchored map by a YAML merge key (`<<: *base`): its
+    /// spans are those of the anchor's entry, where rules that walk the
+    /// whole tree have already seen it.
+    pub merged: bool,
 }
 
 impl Value {

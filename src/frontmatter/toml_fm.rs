@@ -87,6 +87,7 @@ fn table_entries(t: &DeTable<'_>, base: usize) -> Vec<Entry> {
                 key: k.get_ref().to_string(),
                 key_span: Span::new(ks.start + base, ks.end + base),
                 value: convert(v.get_ref(), v.span(), base),
+                merged: false,
             }
         })
         .collect()
