@@ -352,3 +352,179 @@ fn unclosed_bracket_is_pointed_at() {
             .contains("close the list with `]`")
     );
 }
+
+// 9-10. Link rules.
+
+#[test]
+fn insecure_reference_is_reported_once_at_its_definition() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "See [a][r], [b][r] and [c][R].\n\n[r]: http://example.org/\n\n\
+                Local: [loop](http://[::1]:80/) and [lh](http://localhost:4000/).\n";
+    let r = lint_one(dir.path(), "a.md", text);
+    assert_eq!(findings(&r), vec![("LK009".to_string(), 3, 6)], "{r}");
+}
+
+#[test]
+fn quoted_hostless_and_angle_destinations() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a b.html", "");
+    let text =
+        "[aa](\"http://x.org\")\n\n[v](https://)\n\n[x](<a b.html>)\n\n[m](<mailto: a@b.fr>)\n";
+    let p = write(dir.path(), "a.md", text);
+    let (r, _) = json(&["--no-config", path_str(&p)]);
+    let d = r["diagnostics"].as_array().unwrap();
+    assert_eq!(
+        rules_and_lines(&r),
+        vec![
+            ("LK002".to_string(), 1),
+            ("LK002".to_string(), 3),
+            ("LK002".to_string(), 7)
+        ],
+        "{r}"
+    );
+    assert_eq!(d[2]["fix"]["replacement"], "mailto:a@b.fr");
+    assert!(d[0]["message"].as_str().unwrap().contains("in quotes"));
+    assert_eq!(d[0]["fix"]["replacement"], "http://x.org");
+    assert!(
+        d[1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("has no host name")
+    );
+    assert!(d[1].get("fix").is_none());
+    run(&["--no-config", "--unsafe-fixes", path_str(&p)]);
+    assert!(
+        fs::read_to_string(&p)
+            .unwrap()
+            .starts_with("[aa](http://x.org)\n")
+    );
+}
+
+// 14-15. Human output.
+
+#[test]
+fn lone_cr_lines_show_as_lines_in_snippets() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(
+        dir.path(),
+        "mac.md",
+        "---\rtitle: x\r---\rline one\rline two\t\rend\r",
+    );
+    let out = run(&[
+        "--no-config",
+        "--format",
+        "human",
+        "--color",
+        "never",
+        path_str(&p),
+    ]);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("mac.md:5:9]"), "{s}");
+    assert!(s.contains(" 4 │ line one\n"), "{s}");
+    assert!(s.contains(" 6 │ end\n"), "{s}");
+    // The file itself is untouched by the display copy.
+    assert!(fs::read(&p).unwrap().contains(&b'\r'));
+}
+
+#[test]
+fn files_that_are_never_fixed_offer_no_fixes() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "---\ntitle: x\n---\nline \t\nend";
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    let a = dir.path().join("utf16.md");
+    fs::write(&a, &utf16).unwrap();
+    let b = write(dir.path(), "broken.md", "---\ntitle: [x\n---\nline \t\nend");
+    let (r, _) = json(&["--no-config", path_str(&a), path_str(&b)]);
+    let d = r["diagnostics"].as_array().unwrap();
+    assert!(d.iter().any(|d| d["rule"] == "MK002"), "{r}");
+    assert!(d.iter().all(|d| d.get("fix").is_none()), "{r}");
+    let out = run(&[
+        "--no-config",
+        "--format",
+        "human",
+        "--color",
+        "never",
+        path_str(&a),
+        path_str(&b),
+    ]);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(!s.contains("fixable"), "{s}");
+    assert!(s.contains("no finding in this file offers a fix"), "{s}");
+}
+
+// 16. A config from another folder.
+
+#[test]
+fn config_globs_that_skip_every_file_are_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = write(
+        dir.path(),
+        "cfgdir/frontlint.toml",
+        "include = [\"posts/**/*.md\"]\n",
+    );
+    let site = dir.path().join("site");
+    write(&site, "posts/a.md", "---\ntitle: x\n---\nText\n");
+    write(&site, "posts/b.md", "---\ntitle: y\n---\nText\n");
+    let out = run(&["--config", path_str(&cfg), path_str(&site)]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("note: 2 Markdown files found under")
+            && err.contains("all left out by the `include`/`exclude` globs of")
+            && err.contains("frontlint.toml"),
+        "{err}"
+    );
+    // When something is linted, no note.
+    write(
+        dir.path(),
+        "cfgdir/posts/c.md",
+        "---\ntitle: z\n---\nText\n",
+    );
+    let out = run(&["--config", path_str(&cfg), path_str(dir.path())]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.contains("left out"), "{err}");
+}
+
+// 20. README.
+
+#[test]
+fn readme_options_table_lists_every_flag_once() {
+    let help = String::from_utf8(run(&["--help"]).stdout).unwrap();
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let rows: Vec<&str> = readme.lines().filter(|l| l.starts_with("| `-")).collect();
+    let mut flags: Vec<&str> = help
+        .lines()
+        .filter_map(|l| l.split_whitespace().find(|w| w.starts_with("--")))
+        .map(|w| w.trim_end_matches(','))
+        .collect();
+    flags.dedup();
+    assert!(flags.len() > 10, "{flags:?}");
+    for flag in flags {
+        let n = rows
+            .iter()
+            .filter(|r| {
+                r.strip_prefix("| `").is_some_and(|r| {
+                    r.starts_with(&format!("{flag} ")) || r.starts_with(&format!("{flag}`"))
+                })
+            })
+            .count();
+        assert_eq!(n, 1, "README rows for {flag}");
+    }
+}
+
+#[test]
+fn bold_markers_in_destination_help_matches_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = lint_one(
+        dir.path(),
+        "a.md",
+        "[Example site](**https://example.org/start**)\n",
+    );
+    let d = &r["diagnostics"][0];
+    assert_eq!(d["fix"]["replacement"], "https://example.org/start");
+    let help = d["help"].as_str().unwrap();
+    assert!(help.contains("the fix removes the markers"), "{help}");
+}

@@ -1,7 +1,7 @@
 use super::{dotted, parsed_root, walk};
 use crate::config::FieldType;
 use crate::frontmatter::Value;
-use crate::frontmatter::dates::{DateError, parse_date, parse_with_format};
+use crate::frontmatter::dates::{DateError, parse_date, parse_with_format, wrong_weekday};
 use crate::rules::prelude::*;
 
 rule_meta!(
@@ -77,7 +77,10 @@ impl Rule for InvalidDate {
             });
             let result = match format {
                 Some(fmt) => parse_with_format(s, fmt).map(|_| ()),
-                None => parse_date(s).map(|d| {
+                None => parse_date(s).and_then(|d| {
+                    if let Some(why) = wrong_weekday(s) {
+                        return Err(DateError::Impossible(why));
+                    }
                     if needs_time && d.time.is_none() {
                         out.push(
                             Diagnostic::new(
@@ -90,6 +93,7 @@ impl Rule for InvalidDate {
                             ),
                         );
                     }
+                    Ok(())
                 }),
             };
             if let Err(e) = result {

@@ -58,7 +58,32 @@ pub(crate) fn reported_here(dest: &str) -> bool {
         || d.ends_with("**")
         || (d.starts_with("__") && d.ends_with("__") && d.len() > 4)
         || scheme_typo(d).is_some()
+        || unquoted(d).is_some()
         || looks_like_bare_domain(d)
+}
+
+/// `"http://x.org"`: a destination wrapped in quotes (which become part of
+/// the URL); the text inside them.
+fn unquoted(dest: &str) -> Option<&str> {
+    ['"', '\'']
+        .into_iter()
+        .find_map(|q| dest.strip_prefix(q)?.strip_suffix(q))
+        .filter(|inner| !inner.is_empty())
+}
+
+/// `https://`, `http://?q`: a web address with no host name.
+fn lacks_host(dest: &str) -> bool {
+    let lower = dest.get(..8).unwrap_or(dest).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &dest[8..]
+    } else if lower.starts_with("http://") {
+        &dest[7..]
+    } else {
+        return false;
+    };
+    rest.split(['/', '?', '#'])
+        .next()
+        .is_none_or(|host| host.trim_start_matches('@').is_empty())
 }
 
 /// A mistyped scheme: `htp://`, `http//`, `https:/x`, `http:///x`.
@@ -128,7 +153,7 @@ impl Rule for MalformedDestination {
                     "bold markers ended up inside the link destination, which is not a valid URL"
                         .into(),
                     format!(
-                        "the destination is probably `{stripped}`; put the `**` around the whole link"
+                        "the destination is probably `{stripped}`: the fix removes the markers (for a bold link, put them around it: `**[text]({stripped})**`)"
                     ),
                     Some(stripped.to_string()),
                 );
@@ -142,7 +167,42 @@ impl Rule for MalformedDestination {
                 );
                 continue;
             }
-            if dest.contains(char::is_whitespace) {
+            if let Some(inner) = unquoted(dest) {
+                push(
+                    format!("the destination `{dest}` is in quotes, which become part of the URL"),
+                    format!("write it without the quotes: `{inner}`"),
+                    Some(inner.to_string()),
+                );
+                continue;
+            }
+            if lacks_host(dest) {
+                push(
+                    format!("`{dest}` has no host name"),
+                    "write the whole address, e.g. `https://example.org/page`".into(),
+                    None,
+                );
+                continue;
+            }
+            // Inside `<...>` spaces are allowed (CommonMark): `[x](<a b.html>)`.
+            let angle = link
+                .dest_span
+                .is_some_and(|s| s.start > 0 && doc.text.as_bytes()[s.start - 1] == b'<');
+            if angle {
+                // Spaces are valid inside `<...>`, but not right after the
+                // scheme: `<mailto: a@b.fr>` mails nobody.
+                if let Some((scheme, rest)) = dest.split_once(':')
+                    && has_scheme(dest)
+                    && rest.starts_with(char::is_whitespace)
+                {
+                    let good = format!("{scheme}:{}", rest.trim_start());
+                    push(
+                        format!("a space after `{scheme}:` in the destination"),
+                        format!("write `{good}`"),
+                        Some(good),
+                    );
+                    continue;
+                }
+            } else if dest.contains(char::is_whitespace) {
                 let encoded = dest.replace(' ', "%20");
                 push(
                     "unencoded space in the link destination".into(),
@@ -276,6 +336,20 @@ mod tests {
         assert!(!looks_like_bare_domain("../x.html"));
         assert!(!looks_like_bare_domain("https://x.org"));
         assert!(!looks_like_bare_domain("mailto:a@b.fr"));
+    }
+
+    #[test]
+    fn quoted_and_hostless() {
+        assert_eq!(unquoted("\"http://x.org\""), Some("http://x.org"));
+        assert_eq!(unquoted("'a.html'"), Some("a.html"));
+        assert_eq!(unquoted("\"\""), None);
+        assert_eq!(unquoted("a\"b\""), None);
+        assert!(lacks_host("https://"));
+        assert!(lacks_host("http://?q=1"));
+        assert!(lacks_host("HTTPS://#top"));
+        assert!(!lacks_host("https://x.org"));
+        assert!(!lacks_host("http://[::1]/"));
+        assert!(!lacks_host("file:///tmp/x"));
     }
 
     #[test]
