@@ -684,6 +684,23 @@ mod tests {
     }
 
     #[test]
+    fn merge_chains_are_bounded() {
+        // Each map merges the previous one: copies would grow as n².
+        let mut src = String::from("a0: &a0 {x: 1}\n");
+        for i in 1..3000 {
+            src.push_str(&format!("a{i}: &a{i} {{<<: *a{}, y{i}: 1}}\n", i - 1));
+        }
+        let r = root(&src);
+        let merged: usize = r
+            .entries()
+            .iter()
+            .map(|e| e.value.entries().iter().filter(|x| x.merged).count())
+            .sum();
+        assert!(merged <= MERGE_BUDGET, "{merged}");
+        assert_eq!(r.entries().len(), 3000);
+    }
+
+    #[test]
     fn alias_bomb_is_cheap() {
         let mut s = String::from("a: &a [x, x]\n");
         for i in 1..30 {
