@@ -702,10 +702,30 @@ fn list_rules() -> i32 {
     EXIT_OK
 }
 
+/// A rule doc without its front matter (`---` ... `---`) and the blank
+/// lines after it.
+fn doc_body(doc: &str) -> &str {
+    let body = doc
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.find("\n---\n").map(|i| &rest[i + 5..]))
+        .unwrap_or(doc);
+    body.trim_start_matches('\n')
+}
+
 fn explain(key: &str) -> i32 {
     match rules::find(key) {
         Some(m) => {
-            print!("{}", m.doc);
+            // The doc's front matter is for tools (and tests); people get
+            // the same facts as one line, then the prose.
+            println!(
+                "{} {} · category: {} · default severity: {} · {}\n",
+                m.code,
+                m.name,
+                m.category.as_str(),
+                m.default_severity.map_or("off", |s| s.as_str()),
+                if m.fixable { "fixable" } else { "not fixable" }
+            );
+            print!("{}", doc_body(m.doc));
             EXIT_OK
         }
         None => {

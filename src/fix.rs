@@ -78,7 +78,18 @@ impl std::fmt::Display for WriteError {
 /// rename, keeping the file's permissions, and only if the file still holds
 /// `original` — so an interrupted run never leaves a half-written post and a
 /// concurrent edit is never overwritten.
+///
+/// A symbolic link is written through: the file it points to gets the new
+/// text and the link stays a link (renaming over the link itself would
+/// replace it with a regular file and leave its target unfixed).
 pub fn write_atomically(path: &Path, original: &[u8], new: &[u8]) -> Result<(), WriteError> {
+    let resolved;
+    let path = if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        resolved = fs::canonicalize(path).map_err(WriteError::Io)?;
+        resolved.as_path()
+    } else {
+        path
+    };
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -173,5 +184,25 @@ mod tests {
             1,
             "no temp file left"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_write_goes_through_a_symlink() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real").join("a.md");
+        fs::create_dir(target.parent().unwrap()).unwrap();
+        fs::write(&target, "one").unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink("real/a.md", &link).unwrap();
+        write_atomically(&link, b"one", b"two").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&target).unwrap(), "two");
+        assert_eq!(fs::read_dir(target.parent().unwrap()).unwrap().count(), 1);
     }
 }

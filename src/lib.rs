@@ -349,6 +349,13 @@ pub fn lint_bytes_with(
     match Document::from_bytes(path, bytes) {
         Ok(mut doc) => {
             let (mut diagnostics, mut directives) = check_document_with_directives(&doc, config);
+            if !fixable(&doc) {
+                // Never applied to this file: offering them ("fixable with
+                // --fix", counts) would be a promise --fix cannot keep.
+                for d in &mut diagnostics {
+                    d.fix = None;
+                }
+            }
             let mut fixed = 0;
             let mut diff = None;
             if let Some(mode) = fix
@@ -502,6 +509,11 @@ fn collect_jobs(
         let walker = ignore::WalkBuilder::new(root)
             .sort_by_file_path(|a, b| a.cmp(b))
             .build();
+        // Markdown files the config's include/exclude left out, by config:
+        // when they are all the walk found, the run would be silently empty.
+        let jobs_before = jobs.len();
+        let mut left_out: std::collections::BTreeMap<PathBuf, (usize, PathBuf)> =
+            Default::default();
         for entry in walker {
             let entry = match entry {
                 Ok(e) => e,
@@ -519,14 +531,27 @@ fn collect_jobs(
                 continue;
             }
             let path = entry.path();
-            if let Some(cfg) = config_for(path, errors)
-                && cfg.is_included(path)
-                && !cfg.is_excluded(path)
-            {
-                jobs.push(Job {
-                    config: cfg.for_file(path),
-                    path: clean(path),
-                });
+            if let Some(cfg) = config_for(path, errors) {
+                if cfg.is_included(path) && !cfg.is_excluded(path) {
+                    jobs.push(Job {
+                        config: cfg.for_file(path),
+                        path: clean(path),
+                    });
+                } else if let Some(p) = &cfg.path {
+                    left_out.entry(p.clone()).or_insert((0, cfg.root.clone())).0 += 1;
+                }
+            }
+        }
+        if jobs.len() == jobs_before {
+            for (config, (n, folder)) in left_out {
+                notes.push(format!(
+                    "{n} Markdown file{s} found under {}, all left out by the `include`/`exclude` \
+                     globs of {}; those globs are relative to the config's folder ({})",
+                    root.display(),
+                    config.display(),
+                    folder.display(),
+                    s = if n == 1 { "" } else { "s" },
+                ));
             }
         }
     }

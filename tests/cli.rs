@@ -32,7 +32,14 @@ fn explain_by_code_and_name() {
     assert!(a.status.success());
     assert_eq!(a.stdout, b.stdout);
     let s = String::from_utf8(a.stdout).unwrap();
-    assert!(s.starts_with("---\ncode: LK001\n"), "{s}");
+    // A one-line header, then the doc without its front matter.
+    assert!(
+        s.starts_with(
+            "LK001 nested-link · category: links · default severity: error · fixable\n\n# LK001 nested-link\n"
+        ),
+        "{s}"
+    );
+    assert!(!s.contains("\ncode: LK001\n"), "{s}");
     let bad = run(&["explain", "LK0001"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("did you mean `LK001`"));

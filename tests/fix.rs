@@ -101,7 +101,7 @@ fn diff_prints_and_does_not_write() {
 fn crlf_bom_and_permissions_survive() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("win.md");
-    let text = "\u{feff}---\r\ntitle: ' Hello'\r\n---\r\nSee [site ](https://example.org)now.   \r\nLast line";
+    let text = "\u{feff}---\r\ntitle: ' Hello'\r\n---\r\nSee [site ](https://example.org)now. \t\r\nLast line";
     fs::write(&p, text).unwrap();
     #[cfg(unix)]
     {

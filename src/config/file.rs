@@ -83,11 +83,41 @@ pub enum UnknownFields {
 }
 
 /// One value or a list of them (`type = "string"`, `type = ["string", "list"]`).
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum OneOrMany<T> {
     One(T),
     Many(Vec<T>),
+}
+
+/// Read by hand rather than `#[serde(untagged)]`, which hides why a value
+/// failed ("data did not match any variant of untagged enum OneOrMany"):
+/// here the error of the value itself (`unknown type "strng"`) comes
+/// through, at its place in the file.
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+            type Value = OneOrMany<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string or a list of strings")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                T::deserialize(serde::de::value::StrDeserializer::<E>::new(v)).map(OneOrMany::One)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(OneOrMany::Many(items))
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
 }
 
 impl<T: Clone> OneOrMany<T> {
@@ -99,7 +129,7 @@ impl<T: Clone> OneOrMany<T> {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FieldType {
     String,
@@ -119,6 +149,32 @@ pub enum FieldType {
 }
 
 impl FieldType {
+    /// Every type, under the name config uses.
+    pub const ALL: [FieldType; 9] = [
+        FieldType::String,
+        FieldType::Date,
+        FieldType::Datetime,
+        FieldType::List,
+        FieldType::Map,
+        FieldType::Integer,
+        FieldType::Number,
+        FieldType::Boolean,
+        FieldType::Any,
+    ];
+
+    /// A type by name, aliases included (`array`, `table`, `int`...).
+    pub fn from_name(name: &str) -> Option<FieldType> {
+        let alias = match name {
+            "array" => FieldType::List,
+            "table" | "object" => FieldType::Map,
+            "int" => FieldType::Integer,
+            "float" => FieldType::Number,
+            "bool" => FieldType::Boolean,
+            _ => return FieldType::ALL.into_iter().find(|t| t.name() == name),
+        };
+        Some(alias)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             FieldType::String => "string",
@@ -131,6 +187,25 @@ impl FieldType {
             FieldType::Boolean => "boolean",
             FieldType::Any => "any",
         }
+    }
+}
+
+/// A clear message for a mistyped type, listing the valid ones.
+impl<'de> Deserialize<'de> for FieldType {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        FieldType::from_name(&name).ok_or_else(|| {
+            let names: Vec<&str> = FieldType::ALL.iter().map(|t| t.name()).collect();
+            let hint = names
+                .iter()
+                .find(|n| strsim::damerau_levenshtein(n, &name) <= 2)
+                .map(|n| format!("; did you mean \"{n}\"?"))
+                .unwrap_or_default();
+            serde::de::Error::custom(format!(
+                "unknown type \"{name}\": use one of {}{hint}",
+                names.join(", ")
+            ))
+        })
     }
 }
 

@@ -263,6 +263,13 @@ impl LoadedConfig {
                         format!("field `{name}`: invalid pattern: {e}"),
                     ));
                 }
+                // A bad format would otherwise only show as every date of
+                // the field being "not a date".
+                if let Some(fmt) = &f.format
+                    && let Err(m) = crate::frontmatter::dates::check_format(fmt)
+                {
+                    return Err(err_at(locate(fmt), format!("field `{name}`: {m}")));
+                }
             }
             Ok(())
         };

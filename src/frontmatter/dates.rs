@@ -162,6 +162,30 @@ pub fn parse_with_format(s: &str, format: &str) -> Result<ParsedDate, DateError>
     }
 }
 
+/// Checks a strftime-style date format from config: every directive must
+/// exist, and a date written with it must read back as the same date (so
+/// the format names the year, month and day).
+pub fn check_format(format: &str) -> Result<(), String> {
+    let sample = jiff::civil::date(2020, 3, 31);
+    // A full time with a zone, so formats that also hold a time or zone
+    // (`%d/%m/%Y %H:%M`) are accepted.
+    let zoned = sample
+        .at(10, 30, 0, 0)
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .map_err(|e| format!("invalid date format `{format}`: {e}"))?;
+    let written = jiff::fmt::strtime::format(format, &zoned).map_err(|e| {
+        let e = e.to_string();
+        let why = e.strip_prefix("strftime formatting failed: ").unwrap_or(&e);
+        format!("invalid date format `{format}`: {why}")
+    })?;
+    match Date::strptime(format, &written) {
+        Ok(d) if d == sample => Ok(()),
+        _ => Err(format!(
+            "invalid date format `{format}`: it must give the year, month and day (e.g. \"%m/%d/%Y\")"
+        )),
+    }
+}
+
 fn make_date(y: i32, m: i32, d: i32) -> Result<Date, DateError> {
     if !(1..=12).contains(&m) {
         return Err(DateError::Impossible(format!("there is no month {m}")));
@@ -286,10 +310,50 @@ fn parse_iso_like(s: &str) -> Option<Result<ParsedDate, DateError>> {
     }))
 }
 
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// An RFC 2822 date whose weekday is not its date's (`Wed, 23 Oct 2018`,
+/// a Tuesday): why, in words. Readers such as Go's, which Hugo uses, ignore
+/// the weekday and keep the numbers, so `parse_date` accepts such a date
+/// (a site still builds it at that date); FM007 reports the contradiction,
+/// since one of the two is a slip.
+pub fn wrong_weekday(s: &str) -> Option<String> {
+    let s = s.trim();
+    let (day, _) = s.split_once(',')?;
+    let written = WEEKDAYS
+        .iter()
+        .position(|name| name[..3].eq_ignore_ascii_case(day))?;
+    let date = parse_rfc2822(s)?.ok()?.date;
+    let actual = date.weekday().to_monday_zero_offset() as usize;
+    (actual != written).then(|| {
+        format!(
+            "{} {} {} is a {}, not a {}",
+            date.day(),
+            &MONTHS[(date.month() - 1) as usize][..3],
+            date.year(),
+            WEEKDAYS[actual],
+            WEEKDAYS[written]
+        )
+    })
+}
+
 fn parse_rfc2822(s: &str) -> Option<Result<ParsedDate, DateError>> {
     // [Day, ] D Mon YYYY HH:MM[:SS] zone
     let s = match s.split_once(',') {
         Some((day, rest)) if day.len() == 3 && day.chars().all(|c| c.is_ascii_alphabetic()) => {
+            // A day name, but whether it is this date's is for
+            // `wrong_weekday` to say.
+            WEEKDAYS
+                .iter()
+                .position(|name| name[..3].eq_ignore_ascii_case(day))?;
             rest.trim_start()
         }
         _ => s,
@@ -390,6 +454,36 @@ mod tests {
         assert!(looks_like_yaml_timestamp("2001-12-14 21:59:43.10 -5"));
         assert!(!looks_like_yaml_timestamp("2013-09-14 20:46:50 -0400"));
         assert!(!looks_like_yaml_timestamp("12/01/2020"));
+    }
+
+    #[test]
+    fn rfc2822_weekday_must_match() {
+        assert_eq!(wrong_weekday("Tue, 23 Oct 2018 18:37:39 +0000"), None);
+        assert_eq!(
+            wrong_weekday("Wed, 23 Oct 2018 18:37:39 +0000").as_deref(),
+            Some("23 Oct 2018 is a Tuesday, not a Wednesday")
+        );
+        // Read as its numbers say, as Go (Hugo) does.
+        assert_eq!(
+            ok("Wed, 23 Oct 2018 18:37:39 +0000").date,
+            Date::new(2018, 10, 23).unwrap()
+        );
+        assert_eq!(
+            parse_date("Xyz, 23 Oct 2018 18:37:39 +0000"),
+            Err(DateError::Format)
+        );
+    }
+
+    #[test]
+    fn format_check() {
+        assert!(check_format("%m/%d/%Y").is_ok());
+        assert!(check_format("%d %B %Y").is_ok());
+        assert!(
+            check_format("%Q")
+                .unwrap_err()
+                .contains("invalid date format `%Q`")
+        );
+        assert!(check_format("%Y-%m").is_err());
     }
 
     #[test]

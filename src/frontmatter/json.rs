@@ -258,6 +258,7 @@ impl Reader<'_> {
                     key,
                     key_span,
                     value,
+                    merged: false,
                 });
                 self.ws();
                 match self.b.get(self.pos) {

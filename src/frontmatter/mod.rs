@@ -18,6 +18,10 @@ pub enum Format {
     Yaml,
     Toml,
     Json,
+    /// Eleventy's `---js` block: JavaScript that only Eleventy can run.
+    /// Recognised so that it is not mistaken for missing front matter, and
+    /// never validated.
+    JavaScript,
 }
 
 impl Format {
@@ -26,6 +30,7 @@ impl Format {
             Format::Yaml => "YAML",
             Format::Toml => "TOML",
             Format::Json => "JSON",
+            Format::JavaScript => "JavaScript",
         }
     }
 }
@@ -75,6 +80,10 @@ pub struct Entry {
     pub key: String,
     pub key_span: Span,
     pub value: Node,
+    /// Copied from an anchored map by a YAML merge key (`<<: *base`): its
+    /// spans are those of the anchor's entry, where rules that walk the
+    /// whole tree have already seen it.
+    pub merged: bool,
 }
 
 impl Value {
@@ -202,5 +211,7 @@ pub(crate) fn parse_block(
         Format::Yaml => yaml::parse(src, content.start),
         Format::Toml => toml_fm::parse(src, content.start),
         Format::Json => json::parse(src, content.start),
+        // Nothing to read: no tree, and no error either.
+        Format::JavaScript => (None, Vec::new(), Vec::new()),
     }
 }

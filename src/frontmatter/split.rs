@@ -54,34 +54,55 @@ fn lines_from(text: &str, from: usize) -> impl Iterator<Item = Line> + '_ {
     })
 }
 
-fn fence_format(line: &str) -> Option<Format> {
-    match line.trim_end_matches([' ', '\t']) {
-        "---" => Some(Format::Yaml),
-        "+++" => Some(Format::Toml),
-        _ => None,
-    }
+/// An opening fence: the block's syntax and the line that closes it.
+/// Eleventy also names the syntax after the dashes (`---json`, `---yaml`,
+/// `---toml`, `---js`), and closes every such block with `---`.
+#[derive(Clone, Copy)]
+struct Fence {
+    format: Format,
+    close: &'static str,
 }
 
-fn is_closing(line: &str, format: Format) -> bool {
+fn fence_format(line: &str) -> Option<Fence> {
+    let format = match line.trim_end_matches([' ', '\t']) {
+        "+++" => {
+            return Some(Fence {
+                format: Format::Toml,
+                close: "+++",
+            });
+        }
+        "---" | "---yaml" => Format::Yaml,
+        "---json" => Format::Json,
+        "---toml" => Format::Toml,
+        "---js" | "---javascript" => Format::JavaScript,
+        _ => return None,
+    };
+    Some(Fence {
+        format,
+        close: "---",
+    })
+}
+
+fn is_closing(line: &str, fence: Fence) -> bool {
     let t = line.trim_end_matches([' ', '\t']);
-    match format {
-        Format::Yaml => t == "---" || t == "...",
-        Format::Toml => t == "+++",
-        Format::Json => false,
-    }
+    // YAML may also end its document with `...`.
+    t == fence.close || (fence.format == Format::Yaml && t == "...")
 }
 
 /// A line that was probably meant as the closing fence: too few or too many
 /// dashes (or pluses).
-fn is_near_miss(line: &str, format: Format) -> bool {
+fn is_near_miss(line: &str, fence: Fence) -> bool {
     let t = line.trim_end_matches([' ', '\t']);
-    let c = match format {
-        Format::Yaml => '-',
-        Format::Toml => '+',
-        Format::Json => return false,
-    };
+    let c = if fence.close == "+++" { '+' } else { '-' };
     let n = t.chars().count();
     (n == 2 || n >= 4) && t.chars().all(|ch| ch == c)
+}
+
+/// `- item` or a lone `-`: a YAML list item, which starts a block that is a
+/// list rather than fields.
+fn is_yaml_list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    t == "-" || t.starts_with("- ") || t.starts_with("-\t")
 }
 
 /// Does this line look like the start of front-matter content (`key:`,
@@ -104,7 +125,7 @@ fn looks_like_content(line: &str, format: Format) -> bool {
             }
         }
         Format::Toml => t.contains('=') || t.starts_with('['),
-        Format::Json => true,
+        Format::Json | Format::JavaScript => true,
     }
 }
 
@@ -119,11 +140,11 @@ pub fn split(text: &str) -> Split {
     };
     let first_text = &text[first.start..first.end];
 
-    if first_text.starts_with('{') {
+    if first_text.starts_with('{') && opens_json_object(text, first.start) {
         return split_json(text, first.start);
     }
-    if let Some(format) = fence_format(first_text) {
-        return split_fenced(text, first, format, Placement::AtStart, start);
+    if let Some(fence) = fence_format(first_text) {
+        return split_fenced(text, first, fence, Placement::AtStart, start);
     }
     if first_text.trim().is_empty() {
         // Blank lines, then maybe a block that generators will not see.
@@ -134,11 +155,11 @@ pub fn split(text: &str) -> Split {
                 blank_end = line.next;
                 continue;
             }
-            if let Some(format) = fence_format(lt) {
+            if let Some(fence) = fence_format(lt) {
                 let placement = Placement::AfterBlankLines {
                     blank: Span::new(start, blank_end),
                 };
-                let s = split_fenced(text, line, format, placement, start);
+                let s = split_fenced(text, line, fence, placement, start);
                 // Only a real, closed block whose content looks like front
                 // matter counts; otherwise the `---` is a horizontal rule.
                 if let Some(fm) = &s.front_matter
@@ -163,18 +184,25 @@ pub fn split(text: &str) -> Split {
 fn split_fenced(
     text: &str,
     open: Line,
-    format: Format,
+    fence: Fence,
     placement: Placement,
     file_start: usize,
 ) -> Split {
+    let format = fence.format;
     let open_fence = Span::new(open.start, open.end);
     let mut near_miss = None;
     let mut first_content_checked = false;
+    // A block that starts with a list item is front matter only if it is
+    // closed (FM003 then says it is a list); unclosed, it is a horizontal
+    // rule followed by a Markdown list.
+    let mut list_only_if_closed = false;
     for line in lines_from(text, open.next) {
         let lt = &text[line.start..line.end];
         if !first_content_checked && !lt.trim().is_empty() {
             first_content_checked = true;
-            if !looks_like_content(lt, format) && !is_closing(lt, format) {
+            if format == Format::Yaml && is_yaml_list_item(lt) {
+                list_only_if_closed = true;
+            } else if !looks_like_content(lt, format) && !is_closing(lt, fence) {
                 // `---` followed by prose: a horizontal rule, not a block.
                 return Split {
                     front_matter: None,
@@ -182,7 +210,7 @@ fn split_fenced(
                 };
             }
         }
-        if is_closing(lt, format) {
+        if is_closing(lt, fence) {
             let content = Span::new(open.next, line.start);
             let (root, errors, duplicates) = parse_block(text, content, format);
             return Split {
@@ -201,9 +229,15 @@ fn split_fenced(
                 body_start: line.next,
             };
         }
-        if near_miss.is_none() && is_near_miss(lt, format) {
+        if near_miss.is_none() && is_near_miss(lt, fence) {
             near_miss = Some(line);
         }
+    }
+    if list_only_if_closed {
+        return Split {
+            front_matter: None,
+            body_start: file_start,
+        };
     }
     // Never closed. The body starts after the mistyped fence if there is one,
     // else after the opening line, so the rest of the file is still checked.
@@ -226,6 +260,17 @@ fn split_fenced(
         }),
         body_start,
     }
+}
+
+/// Whether the `{` at `start` opens a JSON object: the next character that
+/// is not whitespace is `"` (a key) or `}` (an empty object). A Liquid tag
+/// (`{% include x %}`) or a Hugo shortcode (`{{< youtube x >}}`) on the
+/// first line is body text, not front matter.
+fn opens_json_object(text: &str, start: usize) -> bool {
+    text[start + 1..]
+        .bytes()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| b == b'"' || b == b'}')
 }
 
 /// Hugo-style JSON front matter: an object at the very start, ending at its
@@ -374,6 +419,47 @@ mod tests {
             fm.root.unwrap().get("title").unwrap().value.value,
             Value::String("a}b".into())
         );
+    }
+
+    #[test]
+    fn template_tags_on_the_first_line_are_body() {
+        for t in [
+            "{% include header.html %}\n\nText\n",
+            "{{< youtube abc >}}\n\nText\n",
+            "{{ site.title }}\n",
+        ] {
+            assert!(split(t).front_matter.is_none(), "{t}");
+        }
+        let s = split("{ \n \"title\": \"x\" }\nbody");
+        assert_eq!(s.front_matter.unwrap().format, Format::Json);
+        assert!(split("{}\nbody").front_matter.is_some());
+    }
+
+    #[test]
+    fn eleventy_named_fences() {
+        let s = split("---json\n{\"title\": \"x\"}\n---\nbody");
+        let fm = s.front_matter.unwrap();
+        assert_eq!(fm.format, Format::Json);
+        assert!(fm.errors.is_empty());
+        assert!(fm.root.unwrap().get("title").is_some());
+        let fm = split("---yaml\ntitle: x\n---\n").front_matter.unwrap();
+        assert_eq!(fm.format, Format::Yaml);
+        let fm = split("---toml\ntitle = \"x\"\n---\n").front_matter.unwrap();
+        assert_eq!(fm.format, Format::Toml);
+        assert!(fm.root.is_some());
+        let s = split("---js\n{\n  title: `x`,\n}\n---\nbody");
+        let fm = s.front_matter.unwrap();
+        assert_eq!(fm.format, Format::JavaScript);
+        assert!(fm.is_closed() && fm.errors.is_empty() && fm.root.is_none());
+        assert_eq!(s.body_start, 28);
+    }
+
+    #[test]
+    fn closed_list_block_is_front_matter() {
+        let fm = split("---\n- a\n- b\n---\nText\n").front_matter.unwrap();
+        assert!(matches!(fm.root.unwrap().value, Value::List(_)));
+        // Unclosed: a horizontal rule, then a Markdown list.
+        assert!(split("---\n- a\n- b\n\nText\n").front_matter.is_none());
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! TOML front matter (`+++`) → spanned tree, through toml's span-keeping
 //! `DeTable` parser.
 
+use std::collections::HashMap;
+
 use toml::de::{DeTable, DeValue};
 
 use super::{Duplicate, Entry, Node, Style, SyntaxError, Value};
@@ -15,12 +17,21 @@ pub(super) fn parse(src: &str, base: usize) -> (Option<Node>, Vec<SyntaxError>, 
     };
     let mut errors = Vec::new();
     let mut duplicates = Vec::new();
+    // Where each key name first appears, built once: searching the tree for
+    // every duplicate would cost keys × duplicates.
+    let mut first_keys = HashMap::new();
+    if errs.iter().any(|e| e.message().contains("duplicate key")) {
+        index_keys(&root, &mut first_keys);
+    }
     for e in &errs {
         let span = e.span().unwrap_or(0..0);
         let at = Span::new(span.start + base, span.end.max(span.start) + base);
         if e.message().contains("duplicate key") {
             let key = src[span.clone()].trim_matches(['"', '\'']).to_string();
-            let first = find_key(&root, &key, at).unwrap_or(at);
+            let first = first_keys
+                .get(key.as_str())
+                .and_then(|&(a, b): &(Span, Option<Span>)| if a != at { Some(a) } else { b })
+                .unwrap_or(at);
             duplicates.push(Duplicate {
                 key,
                 first,
@@ -55,16 +66,17 @@ fn toml_hint(msg: &str) -> Option<String> {
     }
 }
 
-fn find_key(node: &Node, key: &str, not: Span) -> Option<Span> {
+/// The first two places (depth first) where each key name appears: the
+/// first one that is not the duplicate itself is where it was defined.
+fn index_keys<'a>(node: &'a Node, out: &mut HashMap<&'a str, (Span, Option<Span>)>) {
     for e in node.entries() {
-        if e.key == key && e.key_span != not {
-            return Some(e.key_span);
-        }
-        if let Some(s) = find_key(&e.value, key, not) {
-            return Some(s);
-        }
+        out.entry(e.key.as_str())
+            .and_modify(|(_, second)| {
+                second.get_or_insert(e.key_span);
+            })
+            .or_insert((e.key_span, None));
+        index_keys(&e.value, out);
     }
-    None
 }
 
 fn table_entries(t: &DeTable<'_>, base: usize) -> Vec<Entry> {
@@ -75,6 +87,7 @@ fn table_entries(t: &DeTable<'_>, base: usize) -> Vec<Entry> {
                 key: k.get_ref().to_string(),
                 key_span: Span::new(ks.start + base, ks.end + base),
                 value: convert(v.get_ref(), v.span(), base),
+                merged: false,
             }
         })
         .collect()

@@ -49,6 +49,11 @@ impl CharToByte {
     }
 }
 
+/// Most nodes copied for YAML merge keys (anchored maps kept, and their
+/// entries copied into the maps that merge them) in one block: plenty for
+/// real front matter, and a hostile block cannot multiply its size.
+const MERGE_BUDGET: usize = 100_000;
+
 enum Frame {
     Seq {
         start: usize,
@@ -59,9 +64,23 @@ enum Frame {
         start: usize,
         end: usize,
         entries: Vec<Entry>,
-        key: Option<(String, Span)>,
+        /// The pending key, and whether it is a plain `<<` (a merge key).
+        key: Option<(String, Span, bool)>,
         seen: HashMap<String, Span>,
+        /// The anchor of this map (0: none).
+        anchor: usize,
+        /// Anchors merged into this map with `<<`, in order of precedence.
+        merges: Vec<usize>,
     },
+}
+
+/// Counts the nodes of a tree, for the merge budget.
+fn node_count(n: &Node) -> usize {
+    1 + match &n.value {
+        Value::List(items) => items.iter().map(node_count).sum(),
+        Value::Map(entries) => entries.iter().map(|e| 1 + node_count(&e.value)).sum(),
+        _ => 0,
+    }
 }
 
 pub(super) fn parse(src: &str, base: usize) -> (Option<Node>, Vec<SyntaxError>, Vec<Duplicate>) {
@@ -124,6 +143,11 @@ fn parse_once(
     let mut root: Option<Node> = None;
     let mut duplicates = Vec::new();
     let mut errors = Vec::new();
+    // YAML merge keys (`<<: *base`), resolved one level: anchored maps by
+    // anchor id, and the anchor id of each alias by its position.
+    let mut anchored: HashMap<usize, Node> = HashMap::new();
+    let mut alias_ids: HashMap<usize, usize> = HashMap::new();
+    let mut budget = MERGE_BUDGET;
 
     while let Some(item) = parser.next_event() {
         let (event, span) = match item {
@@ -152,11 +176,14 @@ fn parse_once(
                 None
             }
             Event::DocumentEnd => None,
-            Event::Alias(_) => Some(Node {
-                span: Span::new(s, e),
-                style: Style::Other,
-                value: Value::Alias,
-            }),
+            Event::Alias(id) => {
+                alias_ids.insert(s, id);
+                Some(Node {
+                    span: Span::new(s, e),
+                    style: Style::Other,
+                    value: Value::Alias,
+                })
+            }
             Event::Scalar(text, style, _anchor, tag) => {
                 let tagged_str = tag.as_ref().is_some_and(|t| t.suffix == "str");
                 Some(scalar(text, style, tagged_str, Span::new(s, e)))
@@ -171,20 +198,21 @@ fn parse_once(
                     });
                     return (None, errors, duplicates);
                 }
-                stack.push(if matches!(event, Event::SequenceStart(..)) {
-                    Frame::Seq {
-                        start: s,
-                        end: e,
-                        items: Vec::new(),
-                    }
-                } else {
-                    Frame::Map {
+                stack.push(match event {
+                    Event::MappingStart(anchor, _) => Frame::Map {
                         start: s,
                         end: e,
                         entries: Vec::new(),
                         key: None,
                         seen: HashMap::new(),
-                    }
+                        anchor,
+                        merges: Vec::new(),
+                    },
+                    _ => Frame::Seq {
+                        start: s,
+                        end: e,
+                        items: Vec::new(),
+                    },
                 });
                 None
             }
@@ -200,15 +228,49 @@ fn parse_once(
                 Some(Frame::Map {
                     start,
                     end,
-                    entries,
+                    mut entries,
+                    mut seen,
+                    anchor,
+                    merges,
                     ..
                 }) => {
                     let end = entries.last().map_or(end.max(e), |en| en.value.span.end);
-                    Some(Node {
+                    // Keys written in the map win over merged ones, and an
+                    // earlier merged map over a later one. Aliases inside
+                    // the copies stay aliases.
+                    for id in merges {
+                        let Some(base) = anchored.get(&id) else {
+                            continue;
+                        };
+                        for entry in base.entries() {
+                            if seen.contains_key(&entry.key) {
+                                continue;
+                            }
+                            let cost = node_count(&entry.value);
+                            if cost > budget {
+                                continue;
+                            }
+                            budget -= cost;
+                            seen.insert(entry.key.clone(), entry.key_span);
+                            entries.push(Entry {
+                                merged: true,
+                                ..entry.clone()
+                            });
+                        }
+                    }
+                    let node = Node {
                         span: Span::new(start, end),
                         style: Style::Other,
                         value: Value::Map(entries),
-                    })
+                    };
+                    if anchor != 0 {
+                        let cost = node_count(&node);
+                        if cost <= budget {
+                            budget -= cost;
+                            anchored.insert(anchor, node.clone());
+                        }
+                    }
+                    Some(node)
                 }
                 None => None,
             },
@@ -218,7 +280,11 @@ fn parse_once(
                 None => root = Some(node),
                 Some(Frame::Seq { items, .. }) => items.push(node),
                 Some(Frame::Map {
-                    entries, key, seen, ..
+                    entries,
+                    key,
+                    seen,
+                    merges,
+                    ..
                 }) => match key.take() {
                     None => {
                         let k = match &node.value {
@@ -226,9 +292,16 @@ fn parse_once(
                             Value::Null => String::new(),
                             _ => format!("<{}>", node.value.type_name()),
                         };
-                        *key = Some((k, node.span));
+                        let merge = node.style == Style::Plain && k == "<<";
+                        *key = Some((k, node.span, merge));
                     }
-                    Some((k, key_span)) => {
+                    Some((k, key_span, is_merge)) => {
+                        // `<<: *base`: the entries are added when the map
+                        // ends, under the keys written in it.
+                        if is_merge && let Some(ids) = merge_targets(&node, &alias_ids, &anchored) {
+                            merges.extend(ids);
+                            continue;
+                        }
                         if let Some(first) = seen.get(&k) {
                             duplicates.push(Duplicate {
                                 key: k.clone(),
@@ -242,6 +315,7 @@ fn parse_once(
                             key: k,
                             key_span,
                             value: node,
+                            merged: false,
                         });
                     }
                 },
@@ -250,6 +324,24 @@ fn parse_once(
     }
     let root = root.or_else(|| Some(empty_map(base)));
     (root, errors, duplicates)
+}
+
+/// The anchors a merge key's value names (`*base` or `[*a, *b]`), when each
+/// one is an anchored map; otherwise `<<` is kept as an ordinary key.
+fn merge_targets(
+    value: &Node,
+    alias_ids: &HashMap<usize, usize>,
+    anchored: &HashMap<usize, Node>,
+) -> Option<Vec<usize>> {
+    let one = |n: &Node| {
+        let id = alias_ids.get(&n.span.start).copied()?;
+        (matches!(n.value, Value::Alias) && anchored.contains_key(&id)).then_some(id)
+    };
+    match &value.value {
+        Value::Alias => Some(vec![one(value)?]),
+        Value::List(items) => items.iter().map(one).collect(),
+        _ => None,
+    }
 }
 
 fn scalar(text: Cow<'_, str>, style: ScalarStyle, tagged_str: bool, span: Span) -> Node {
@@ -357,7 +449,22 @@ fn scan_error(src: &str, base: usize, map: &CharToByte, e: &ScanError) -> Syntax
     let line_start = src[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let line_end = src[at..].find(['\n', '\r']).map_or(src.len(), |i| at + i);
     let line = &src[line_start..line_end];
-    let (message, hint) = if info.contains("tab") {
+    let (message, hint) = if let Some(open) = unclosed_flow_before(src, line_start) {
+        // The parser only notices an unclosed `[` or `{` lines later, where
+        // the next key or the fence cannot continue it: point at the opener.
+        at = open;
+        let (bracket, close, what) = if src.as_bytes()[open] == b'[' {
+            ('[', ']', "list")
+        } else {
+            ('{', '}', "map")
+        };
+        (
+            format!("this `{bracket}` is never closed"),
+            Some(format!(
+                "close the {what} with `{close}` on the same line, or quote the value if the `{bracket}` is text"
+            )),
+        )
+    } else if info.contains("tab") {
         // Point at the first tab of the offending line, where the author
         // has to act.
         if let Some(t) = line.find('\t') {
@@ -394,6 +501,84 @@ fn scan_error(src: &str, base: usize, map: &CharToByte, e: &ScanError) -> Syntax
         message,
         hint,
         lenient: false,
+    }
+}
+
+/// The offset of a flow collection opener (`[` or `{` starting a value)
+/// that is still open at `end`, on a line before it.
+fn unclosed_flow_before(src: &str, end: usize) -> Option<usize> {
+    let mut open: Vec<usize> = Vec::new();
+    let mut pos = 0;
+    for line in src[..end].split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let from = if open.is_empty() {
+            match flow_value_start(body) {
+                Some(i) => i,
+                None => continue,
+            }
+        } else {
+            0
+        };
+        let b = body.as_bytes();
+        let mut quote: Option<u8> = None;
+        let mut i = from;
+        while i < b.len() {
+            let c = b[i];
+            match quote {
+                Some(q) => {
+                    if c == b'\\' && q == b'"' {
+                        i += 1;
+                    } else if c == q {
+                        quote = None;
+                    }
+                }
+                None => match c {
+                    b'"' | b'\'' => quote = Some(c),
+                    b'#' if i == 0 || b[i - 1] == b' ' => break,
+                    b'[' | b'{' => open.push(start + i),
+                    b']' | b'}' => {
+                        open.pop();
+                    }
+                    _ => {}
+                },
+            }
+            i += 1;
+        }
+    }
+    open.first().copied()
+}
+
+/// Where a flow collection starts on a line (`key: [`, `- {`, `[`), if it
+/// does: a `[` inside plain text (`title: a [b]`) is just text.
+fn flow_value_start(line: &str) -> Option<usize> {
+    let mut i = line.len() - line.trim_start().len();
+    let b = line.as_bytes();
+    loop {
+        while b.get(i) == Some(&b'-') && matches!(b.get(i + 1), Some(b' ')) {
+            i += 2;
+            while b.get(i) == Some(&b' ') {
+                i += 1;
+            }
+        }
+        match b.get(i) {
+            Some(b'[' | b'{') => return Some(i),
+            Some(b'"' | b'\'' | b'#') | None => return None,
+            _ => {}
+        }
+        // `key: value`: look at the value.
+        let rest = &line[i..];
+        let colon = rest
+            .find(": ")
+            .or_else(|| rest.strip_suffix(':').map(|r| r.len()))?;
+        i += colon + 1;
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
     }
 }
 
@@ -461,6 +646,58 @@ mod tests {
             e[0].hint.as_deref(),
             Some("quote the value: `title: \"Lesson 3: Getting started\"`")
         );
+    }
+
+    #[test]
+    fn unclosed_bracket_on_an_earlier_line() {
+        let src = "title: x\nbad yaml: [\ndate: 2020-01-01\n";
+        let (_, e, _) = parse(src, 0);
+        assert_eq!(e[0].span.start, 19, "{e:?}");
+        assert!(e[0].message.contains("never closed"), "{e:?}");
+        // A `[` inside plain text, and a list closed lines later, are fine.
+        assert!(unclosed_flow_before("title: a [b\n", 12).is_none());
+        assert!(unclosed_flow_before("tags: [a,\n  b]\n", 15).is_none());
+        assert_eq!(unclosed_flow_before("- {a: 1\n", 8), Some(2));
+    }
+
+    #[test]
+    fn merge_keys_copy_the_anchored_map() {
+        let src = "base: &base\n  title: x\n  layout: post\npost:\n  <<: *base\n  layout: page\n<<: [*base]\n";
+        let (r, e, d) = parse(src, 0);
+        assert!(e.is_empty() && d.is_empty(), "{e:?} {d:?}");
+        let r = r.unwrap();
+        let title = r.get("title").unwrap();
+        assert!(title.merged);
+        assert_eq!(&src[title.key_span.range()], "title");
+        assert_eq!(title.key_span, Span::new(14, 19));
+        assert!(r.get("<<").is_none());
+        let post = &r.get("post").unwrap().value;
+        assert_eq!(
+            post.get("layout").unwrap().value.value,
+            Value::String("page".into())
+        );
+        assert!(!post.get("layout").unwrap().merged);
+        assert!(post.get("title").unwrap().merged);
+        // `<<` on something that is not an anchored map stays a key.
+        let r = root("a: &a x\n<<: *a\n");
+        assert!(r.get("<<").is_some());
+    }
+
+    #[test]
+    fn merge_chains_are_bounded() {
+        // Each map merges the previous one: copies would grow as n².
+        let mut src = String::from("a0: &a0 {x: 1}\n");
+        for i in 1..3000 {
+            src.push_str(&format!("a{i}: &a{i} {{<<: *a{}, y{i}: 1}}\n", i - 1));
+        }
+        let r = root(&src);
+        let merged: usize = r
+            .entries()
+            .iter()
+            .map(|e| e.value.entries().iter().filter(|x| x.merged).count())
+            .sum();
+        assert!(merged <= MERGE_BUDGET, "{merged}");
+        assert_eq!(r.entries().len(), 3000);
     }
 
     #[test]

@@ -99,7 +99,7 @@ pub(super) fn write(
             continue;
         }
         files_with += 1;
-        let text: Arc<str> = file.text.clone().unwrap_or_else(|| Arc::from(""));
+        let text = for_snippets(file.text.clone().unwrap_or_else(|| Arc::from("")));
         for d in &file.diagnostics {
             let (start, _) = super::positions(file, d);
             let name = format!("{}:{}:{}", file.path.display(), start.line, start.column);
@@ -145,6 +145,23 @@ pub(super) fn write(
         }
     }
     Ok(())
+}
+
+/// The text as miette should see it. miette breaks lines at `\n` only, so a
+/// file whose lines end with a lone `\r` (old Mac style) would show as one
+/// line: each lone `\r` becomes `\n`, one byte for one, so every span still
+/// points at the same place.
+fn for_snippets(text: Arc<str>) -> Arc<str> {
+    let b = text.as_bytes();
+    let lone_cr = |i: usize| b[i] == b'\r' && b.get(i + 1) != Some(&b'\n');
+    if !(0..b.len()).any(lone_cr) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        out.push(if lone_cr(i) { '\n' } else { c });
+    }
+    Arc::from(out)
 }
 
 fn plural(n: usize) -> &'static str {

@@ -7,7 +7,7 @@ rule_meta!(
     FrontMatter,
     Some(Severity::Warning),
     false,
-    "A field that must have a value is empty ('', null, [] or {})."
+    "A field declared `non_empty` is empty ('', null, [] or {})."
 );
 
 pub struct EmptyField;
@@ -21,9 +21,10 @@ impl Rule for EmptyField {
         };
         for entry in root.entries() {
             let field = ctx.config.fields.get(&entry.key);
-            let must_have_value = field.and_then(|f| f.spec.non_empty).unwrap_or(false)
-                || ctx.config.required.iter().any(|r| r == &entry.key);
-            if !must_have_value || !entry.value.value.is_empty() {
+            let must_have_value = field.and_then(|f| f.spec.non_empty).unwrap_or(false);
+            // An empty required field is FM005's (an error), said once.
+            let required = ctx.config.required.iter().any(|r| r == &entry.key);
+            if !must_have_value || required || !entry.value.value.is_empty() {
                 continue;
             }
             let span = if entry.value.span.is_empty() {

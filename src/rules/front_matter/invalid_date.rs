@@ -1,7 +1,7 @@
 use super::{dotted, parsed_root, walk};
 use crate::config::FieldType;
 use crate::frontmatter::Value;
-use crate::frontmatter::dates::{DateError, parse_date, parse_with_format};
+use crate::frontmatter::dates::{DateError, parse_date, parse_with_format, wrong_weekday};
 use crate::rules::prelude::*;
 
 rule_meta!(
@@ -45,7 +45,12 @@ impl Rule for InvalidDate {
             return;
         };
         // Declared date fields and the usual ones: strings must read as dates.
-        let mut checked: Vec<*const crate::frontmatter::Node> = Vec::new();
+        // Where the values checked here are written, so the walk below
+        // skips them in constant time (a list would cost nodes × date
+        // fields); by place, since a merge key (`<<: *base`) copies a value
+        // that the walk also meets under its anchor.
+        let mut checked: std::collections::HashSet<(usize, usize)> =
+            std::collections::HashSet::new();
         for entry in root.entries() {
             let field = ctx.config.fields.get(&entry.key);
             let declared = field.is_some_and(|f| {
@@ -58,7 +63,7 @@ impl Rule for InvalidDate {
             if !declared && !usual {
                 continue;
             }
-            checked.push(&entry.value);
+            checked.insert((entry.value.span.start, entry.value.span.end));
             let (Value::String(s) | Value::Timestamp(s)) = &entry.value.value else {
                 continue;
             };
@@ -66,9 +71,30 @@ impl Rule for InvalidDate {
                 continue;
             }
             let format = field.and_then(|f| f.spec.format.as_deref());
+            // Declared as a datetime only: a bare date lacks the time.
+            let needs_time = field.is_some_and(|f| {
+                f.types.contains(&FieldType::Datetime) && !f.types.contains(&FieldType::Date)
+            });
             let result = match format {
                 Some(fmt) => parse_with_format(s, fmt).map(|_| ()),
-                None => parse_date(s).map(|_| ()),
+                None => parse_date(s).and_then(|d| {
+                    if let Some(why) = wrong_weekday(s) {
+                        return Err(DateError::Impossible(why));
+                    }
+                    if needs_time && d.time.is_none() {
+                        out.push(
+                            Diagnostic::new(
+                                &META,
+                                entry.value.span,
+                                format!("`{}`: `{s}` is a date without a time", entry.key),
+                            )
+                            .with_help(
+                                "this field is a datetime: add the time, e.g. 2020-03-31T10:00:00+02:00",
+                            ),
+                        );
+                    }
+                    Ok(())
+                }),
             };
             if let Err(e) = result {
                 out.push(report(&entry.key, s, e, entry.value.span, format));
@@ -78,7 +104,7 @@ impl Rule for InvalidDate {
         // Ruby and Go loaders fail.
         let mut path = Vec::new();
         walk(root, &mut path, &mut |p, node| {
-            if checked.contains(&(node as *const _)) {
+            if checked.contains(&(node.span.start, node.span.end)) {
                 return; // date fields were handled above
             }
             if let Value::Timestamp(s) = &node.value

@@ -7,7 +7,7 @@ rule_meta!(
     FrontMatter,
     Some(Severity::Error),
     false,
-    "A required field is absent from the front matter."
+    "A required field is absent from the front matter, or empty."
 );
 
 pub struct MissingField;
@@ -21,13 +21,33 @@ impl Rule for MissingField {
         };
         let empty = root.entries().is_empty();
         for key in &ctx.config.required {
-            if root.get(key).is_none() {
-                let mut d =
-                    Diagnostic::new(&META, fm.span, format!("required field `{key}` is missing"));
-                if empty {
-                    d = d.with_help("the front matter is empty (comments only)");
+            match root.get(key) {
+                None => {
+                    let mut d = Diagnostic::new(
+                        &META,
+                        fm.span,
+                        format!("required field `{key}` is missing"),
+                    );
+                    if empty {
+                        d = d.with_help("the front matter is empty (comments only)");
+                    }
+                    out.push(d);
                 }
-                out.push(d);
+                // Present with nothing in it (`date:`, `''`, `[]`): the
+                // generator gets no value, as if the field were missing.
+                // Reported here (an error), not as FM008.
+                Some(entry) if entry.value.value.is_empty() => {
+                    let span = if entry.value.span.is_empty() {
+                        entry.key_span
+                    } else {
+                        entry.value.span
+                    };
+                    out.push(
+                        Diagnostic::new(&META, span, format!("required field `{key}` is empty"))
+                            .with_help("give it a value"),
+                    );
+                }
+                Some(_) => {}
             }
         }
     }

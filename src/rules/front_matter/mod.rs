@@ -31,6 +31,8 @@ pub(crate) fn parsed_root(doc: &Document) -> Option<(&FrontMatter, &Node)> {
 }
 
 /// Calls `f` on every node of the tree, depth first, with its key path.
+/// Entries copied by a YAML merge key are skipped: they were visited where
+/// they are written, under their anchor.
 pub(crate) fn walk<'a>(
     node: &'a Node,
     path: &mut Vec<&'a str>,
@@ -39,7 +41,7 @@ pub(crate) fn walk<'a>(
     f(path, node);
     match &node.value {
         Value::Map(entries) => {
-            for e in entries {
+            for e in entries.iter().filter(|e| !e.merged) {
                 path.push(&e.key);
                 walk(&e.value, path, f);
                 path.pop();

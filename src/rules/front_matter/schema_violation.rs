@@ -31,8 +31,12 @@ impl Rule for SchemaViolation {
     fn check(&self, doc: &Document, ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let fm = doc.front_matter.as_ref();
         // A broken block is FM002/FM003's business: its tree is not what
-        // the generator would see.
-        if fm.is_some_and(|f| !f.is_closed() || f.hard_errors().next().is_some()) {
+        // the generator would see. A JavaScript block has no tree to check.
+        if fm.is_some_and(|f| {
+            !f.is_closed()
+                || f.hard_errors().next().is_some()
+                || f.format == crate::frontmatter::Format::JavaScript
+        }) {
             return;
         }
         let root = fm.and_then(|f| f.root.as_ref());

@@ -19,10 +19,14 @@ impl Rule for UnclosedFrontMatter {
         if fm.is_closed() {
             return;
         }
-        let fence = match fm.format {
-            crate::frontmatter::Format::Toml => "+++",
-            crate::frontmatter::Format::Yaml => "---",
-            crate::frontmatter::Format::Json => "}",
+        let fence = if doc.slice(fm.open_fence).starts_with("---") {
+            "---" // also Eleventy's `---json`, `---js`...
+        } else {
+            match fm.format {
+                crate::frontmatter::Format::Toml => "+++",
+                crate::frontmatter::Format::Json => "}",
+                crate::frontmatter::Format::Yaml | crate::frontmatter::Format::JavaScript => "---",
+            }
         };
         let mut d = Diagnostic::new(
             &META,

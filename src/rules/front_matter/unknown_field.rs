@@ -55,6 +55,7 @@ pub(crate) fn did_you_mean<'a>(
     strict: bool,
 ) -> Option<&'a str> {
     let mut best: Option<(usize, &str)> = None;
+    let key_chars = key.chars().count();
     for cand in known {
         if cand == key || is_number_variant(cand, key) {
             continue;
@@ -65,15 +66,17 @@ pub(crate) fn did_you_mean<'a>(
             }
             return Some(cand);
         }
-        let d = strsim::damerau_levenshtein(key, cand);
-        let limit = if key.chars().count().min(cand.chars().count()) <= 4 {
-            1
-        } else {
-            2
-        };
+        let cand_chars = cand.chars().count();
+        let limit = if key_chars.min(cand_chars) <= 4 { 1 } else { 2 };
         if strict && (key.chars().next() != cand.chars().next() || key.len() < 4) {
             continue;
         }
+        // The distance is at least the difference in length: skip the
+        // costly computation when that alone is too far.
+        if key_chars.abs_diff(cand_chars) > limit {
+            continue;
+        }
+        let d = strsim::damerau_levenshtein(key, cand);
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, cand));
         }
@@ -96,19 +99,23 @@ impl Rule for UnknownField {
                 .map(String::as_str)
                 .chain(cfg.required.iter().map(String::as_str))
         };
+        // The common keys this file lacks, worked out once: looking each up
+        // per entry would cost keys × keys on a file with many keys.
+        let present: std::collections::HashSet<&str> =
+            root.entries().iter().map(|e| e.key.as_str()).collect();
+        let absent_common: Vec<&str> = COMMON
+            .iter()
+            .copied()
+            .filter(|c| !present.contains(c))
+            .collect();
         for entry in root.entries() {
             let key = entry.key.as_str();
             // `$schema` names the file's JSON Schema (FM013), not data.
             if cfg.knows_field(key) || key == "$schema" {
                 continue;
             }
-            let suggestion = did_you_mean(key, known(), false).or_else(|| {
-                did_you_mean(
-                    key,
-                    COMMON.iter().copied().filter(|c| root.get(c).is_none()),
-                    true,
-                )
-            });
+            let suggestion = did_you_mean(key, known(), false)
+                .or_else(|| did_you_mean(key, absent_common.iter().copied(), true));
             if !strict_schema && suggestion.is_none() {
                 continue;
             }

@@ -33,13 +33,20 @@ impl Rule for UntrimmedValue {
             if s.trim().is_empty() || (s.trim_start() == s && s.trim_end() == s) {
                 return;
             }
-            let which = match (
-                s.starts_with(char::is_whitespace),
-                s.ends_with(char::is_whitespace),
-            ) {
+            let (leading, trailing) = match quoted_inner(doc, node.span, node.style) {
+                // In quotes, only spaces typed as such are a slip: an
+                // escape (`"\n---\n"`, `"\t"`, `"\u00a0"`) is deliberate.
+                Some(raw) => (raw.starts_with([' ', '\t']), raw.ends_with([' ', '\t'])),
+                None => (
+                    s.starts_with(char::is_whitespace),
+                    s.ends_with(char::is_whitespace),
+                ),
+            };
+            let which = match (leading, trailing) {
+                (false, false) => return,
                 (true, true) => "leading and trailing",
                 (true, false) => "leading",
-                _ => "trailing",
+                (false, true) => "trailing",
             };
             let name = if p.is_empty() {
                 "value".to_string()
@@ -54,6 +61,23 @@ impl Rule for UntrimmedValue {
             out.push(d);
         });
     }
+}
+
+/// The raw text between the quotes of a quoted value, as written.
+fn quoted_inner(doc: &Document, span: Span, style: Style) -> Option<&str> {
+    if !matches!(
+        style,
+        Style::SingleQuoted | Style::DoubleQuoted | Style::Quoted
+    ) {
+        return None;
+    }
+    let raw = doc.slice(span);
+    let q = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
+        3
+    } else {
+        1
+    };
+    raw.get(q..raw.len().checked_sub(q)?)
 }
 
 /// For a quoted one-line value whose raw text has the same outer spaces as

@@ -65,8 +65,10 @@ impl Rule for LinkTextWhitespace {
                 (true, false) => "starts",
                 _ => "ends",
             };
-            // Move the whitespace outside the link, never drop it: a space
-            // glued words together would otherwise disappear ("MedNumet").
+            // Move the whitespace outside the link where a space belongs
+            // (next to a word), so words are never glued ("MedNumet"); at a
+            // line's start or end, before punctuation or beside existing
+            // whitespace it would do nothing, and is dropped.
             let before = text[..link.span.start].chars().next_back();
             let after = text[link.span.end..].chars().next();
             let mut replacement = String::new();

@@ -58,7 +58,32 @@ pub(crate) fn reported_here(dest: &str) -> bool {
         || d.ends_with("**")
         || (d.starts_with("__") && d.ends_with("__") && d.len() > 4)
         || scheme_typo(d).is_some()
+        || unquoted(d).is_some()
         || looks_like_bare_domain(d)
+}
+
+/// `"http://x.org"`: a destination wrapped in quotes (which become part of
+/// the URL); the text inside them.
+fn unquoted(dest: &str) -> Option<&str> {
+    ['"', '\'']
+        .into_iter()
+        .find_map(|q| dest.strip_prefix(q)?.strip_suffix(q))
+        .filter(|inner| !inner.is_empty())
+}
+
+/// `https://`, `http://?q`: a web address with no host name.
+fn lacks_host(dest: &str) -> bool {
+    let lower = dest.get(..8).unwrap_or(dest).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &dest[8..]
+    } else if lower.starts_with("http://") {
+        &dest[7..]
+    } else {
+        return false;
+    };
+    rest.split(['/', '?', '#'])
+        .next()
+        .is_none_or(|host| host.trim_start_matches('@').is_empty())
 }
 
 /// A mistyped scheme: `htp://`, `http//`, `https:/x`, `http:///x`.
@@ -128,7 +153,7 @@ impl Rule for MalformedDestination {
                     "bold markers ended up inside the link destination, which is not a valid URL"
                         .into(),
                     format!(
-                        "the destination is probably `{stripped}`; put the `**` around the whole link"
+                        "the destination is probably `{stripped}`: the fix removes the markers (for a bold link, put them around it: `**[text]({stripped})**`)"
                     ),
                     Some(stripped.to_string()),
                 );
@@ -142,7 +167,42 @@ impl Rule for MalformedDestination {
                 );
                 continue;
             }
-            if dest.contains(char::is_whitespace) {
+            if let Some(inner) = unquoted(dest) {
+                push(
+                    format!("the destination `{dest}` is in quotes, which become part of the URL"),
+                    format!("write it without the quotes: `{inner}`"),
+                    Some(inner.to_string()),
+                );
+                continue;
+            }
+            if lacks_host(dest) {
+                push(
+                    format!("`{dest}` has no host name"),
+                    "write the whole address, e.g. `https://example.org/page`".into(),
+                    None,
+                );
+                continue;
+            }
+            // Inside `<...>` spaces are allowed (CommonMark): `[x](<a b.html>)`.
+            let angle = link
+                .dest_span
+                .is_some_and(|s| s.start > 0 && doc.text.as_bytes()[s.start - 1] == b'<');
+            if angle {
+                // Spaces are valid inside `<...>`, but not right after the
+                // scheme: `<mailto: a@b.fr>` mails nobody.
+                if let Some((scheme, rest)) = dest.split_once(':')
+                    && has_scheme(dest)
+                    && rest.starts_with(char::is_whitespace)
+                {
+                    let good = format!("{scheme}:{}", rest.trim_start());
+                    push(
+                        format!("a space after `{scheme}:` in the destination"),
+                        format!("write `{good}`"),
+                        Some(good),
+                    );
+                    continue;
+                }
+            } else if dest.contains(char::is_whitespace) {
                 let encoded = dest.replace(' ', "%20");
                 push(
                     "unencoded space in the link destination".into(),
@@ -172,6 +232,23 @@ impl Rule for MalformedDestination {
     }
 }
 
+/// How far around a `](` left in prose the link's `[` and `)` are looked
+/// for. Real link texts and destinations are far shorter; the bound keeps a
+/// file full of `](` linear instead of scanning to its end for each one.
+const UNPARSED_WINDOW: usize = 2048;
+
+/// Parentheses nested deeper than this inside a destination mean it is not
+/// one (and stop the scan early on `[a]([a]([a](...`).
+const MAX_PAREN_DEPTH: i32 = 8;
+
+/// The largest char boundary of `text` at or below `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// `[text](dest with spaces)` that CommonMark did not read as a link: the
 /// text `](` left in prose, followed by a destination holding spaces or HTML.
 fn unparsed_links(doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -183,7 +260,9 @@ fn unparsed_links(doc: &Document, out: &mut Vec<Diagnostic>) {
             let at = run.span.start + from + i;
             from += i + 2;
             // Bracketed text must open before, on the same block.
-            let before = &text[doc.body_start..at];
+            let window_start =
+                floor_boundary(text, at.saturating_sub(UNPARSED_WINDOW).max(doc.body_start));
+            let before = &text[window_start..at];
             let Some(open) = before.rfind('[') else {
                 continue;
             };
@@ -191,11 +270,13 @@ fn unparsed_links(doc: &Document, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let dest_start = at + 2;
-            let rest = &text[dest_start..];
+            let rest = &text
+                [dest_start..floor_boundary(text, (dest_start + UNPARSED_WINDOW).min(text.len()))];
             let mut depth = 0i32;
             let mut end = None;
             for (j, c) in rest.char_indices() {
                 match c {
+                    '(' if depth >= MAX_PAREN_DEPTH => break,
                     '(' => depth += 1,
                     ')' if depth == 0 => {
                         end = Some(j);
@@ -255,6 +336,20 @@ mod tests {
         assert!(!looks_like_bare_domain("../x.html"));
         assert!(!looks_like_bare_domain("https://x.org"));
         assert!(!looks_like_bare_domain("mailto:a@b.fr"));
+    }
+
+    #[test]
+    fn quoted_and_hostless() {
+        assert_eq!(unquoted("\"http://x.org\""), Some("http://x.org"));
+        assert_eq!(unquoted("'a.html'"), Some("a.html"));
+        assert_eq!(unquoted("\"\""), None);
+        assert_eq!(unquoted("a\"b\""), None);
+        assert!(lacks_host("https://"));
+        assert!(lacks_host("http://?q=1"));
+        assert!(lacks_host("HTTPS://#top"));
+        assert!(!lacks_host("https://x.org"));
+        assert!(!lacks_host("http://[::1]/"));
+        assert!(!lacks_host("file:///tmp/x"));
     }
 
     #[test]

@@ -7,10 +7,14 @@ rule_meta!(
     Markdown,
     Some(Severity::Warning),
     false,
-    "A paragraph of only bold or italic text, used as a heading."
+    "A short line of only bold text, used as a heading."
 );
 
 pub struct EmphasisAsHeading;
+
+/// Longer than this, a bold line is a statement, not a heading: headings
+/// are short.
+const MAX_HEADING_CHARS: usize = 80;
 
 impl Rule for EmphasisAsHeading {
     impl_meta!();
@@ -21,9 +25,18 @@ impl Rule for EmphasisAsHeading {
             if p.kind != BlockKind::Paragraph || !p.single_line || p.nested {
                 continue;
             }
+            // Italic alone marks captions, credits and notes
+            // (`*Crédit photo : ...*`), rarely a heading: only bold counts.
+            let marker = doc.slice(em);
+            if !(marker.starts_with("**") || marker.starts_with("__")) {
+                continue;
+            }
             let text = p.text.trim();
             // A sentence in bold ends with punctuation; a heading does not.
-            if text.is_empty() || text.ends_with(['.', ',', ';', ':', '!', '?', '…', '。']) {
+            if text.is_empty()
+                || text.ends_with(['.', ',', ';', ':', '!', '?', '…', '。'])
+                || text.chars().count() > MAX_HEADING_CHARS
+            {
                 continue;
             }
             out.push(

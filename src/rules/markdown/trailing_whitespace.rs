@@ -6,7 +6,7 @@ rule_meta!(
     Markdown,
     Some(Severity::Warning),
     true,
-    "Spaces or tabs at the end of a line (a two-space hard break excepted)."
+    "Spaces or tabs at the end of a line (a hard break of two or more spaces excepted)."
 );
 
 pub struct TrailingWhitespace;
@@ -38,8 +38,11 @@ impl Rule for TrailingWhitespace {
                 continue;
             }
             let ws = &content[trimmed.len()..];
-            // Two spaces before a non-blank line: a Markdown hard break.
-            if !trimmed.trim().is_empty() && ws == "  " && line + 1 < count {
+            // Two or more spaces before a non-blank line: a Markdown hard
+            // break (CommonMark counts any number from two), which removing
+            // them would silently join to the next line.
+            let hard_break = ws.len() >= 2 && ws.bytes().all(|b| b == b' ');
+            if !trimmed.trim().is_empty() && hard_break && line + 1 < count {
                 let (ns, ne) = doc.lines.line_span(text, line + 1);
                 if !text[ns..ne].trim().is_empty() {
                     continue;
