@@ -232,8 +232,11 @@ impl Default for SpellConfig {
     }
 }
 
-/// Suggestions already computed, per language and word.
-type SuggestionCache = HashMap<(Lang, String), Arc<[String]>>;
+/// Suggestions per language and word: each cell is filled once, by the
+/// first thread that asks; others asking for the same word meanwhile wait
+/// for it instead of repeating the search (the run-wide stage suggests in
+/// parallel, and a site's typos repeat across files).
+type SuggestionCache = HashMap<(Lang, String), Arc<OnceLock<Arc<[String]>>>>;
 
 type Loaded = Arc<OnceLock<Result<Arc<Dictionary>, DictionaryError>>>;
 
@@ -795,20 +798,18 @@ impl SpellEngine {
 
     /// Up to 3 suggestions for `word` in `lang`, best first; cached.
     pub fn suggest(&self, lang: &Lang, word: &str) -> Arc<[String]> {
-        let cache_key = (lang.clone(), word.to_string());
-        if let Ok(cache) = self.suggestions.lock()
-            && let Some(hit) = cache.get(&cache_key)
-        {
-            return hit.clone();
-        }
-        let computed: Arc<[String]> = match self.dictionary(lang) {
-            Ok(dict) => Arc::from(suggest_in(&dict, &word.replace(['’', 'ʼ'], "'"))),
-            Err(_) => Arc::from(Vec::new()),
+        let compute = || -> Arc<[String]> {
+            match self.dictionary(lang) {
+                Ok(dict) => Arc::from(suggest_in(&dict, &word.replace(['’', 'ʼ'], "'"))),
+                Err(_) => Arc::from(Vec::new()),
+            }
         };
-        if let Ok(mut cache) = self.suggestions.lock() {
-            cache.insert(cache_key, computed.clone());
-        }
-        computed
+        // The table lock is held only to find the word's cell.
+        let cell = match self.suggestions.lock() {
+            Ok(mut cache) => Arc::clone(cache.entry((lang.clone(), word.to_string())).or_default()),
+            Err(_) => return compute(),
+        };
+        Arc::clone(cell.get_or_init(compute))
     }
 }
 

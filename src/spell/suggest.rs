@@ -15,7 +15,7 @@
 //! neighbours (`recieve`) costs one.
 
 use fst::Set;
-use fst::raw::{CompiledAddr, Fst};
+use fst::raw::{Fst, Node};
 
 /// Full edit, in the table's units.
 const EDIT: u32 = 2;
@@ -61,7 +61,14 @@ struct Folded {
 }
 
 impl Folded {
+    #[inline]
     fn new(c: char) -> Self {
+        // Most dictionary letters are ASCII: their folded forms need no
+        // Unicode table (this runs once per fst transition walked).
+        if c.is_ascii() {
+            let l = c.to_ascii_lowercase();
+            return Folded { lower: l, base: l };
+        }
         Folded {
             lower: lower(c),
             base: base(c),
@@ -72,10 +79,21 @@ impl Folded {
 struct Search<'a> {
     fst: &'a Fst<&'static [u8]>,
     query: Vec<Folded>,
+    /// Per query position `i` (1-based, as in the table): whether deleting
+    /// query character `i` costs half because it doubles the one before.
+    doubled: Vec<bool>,
+    /// The accent-folded letters of the query: ASCII ones as bits, others
+    /// listed. A key character none of them matches costs the same in every
+    /// cell (see `generic_row`).
+    ascii_bases: u128,
+    other_bases: Vec<char>,
     max: u32,
     /// Rows of the table, one per key character so far (row 0 is the empty
     /// key), stored flat with a stride of `query.len() + 1`.
     rows: Vec<u32>,
+    /// Per depth, the row shared by every key character that matches no
+    /// query letter (same stride as `rows`).
+    generic: Vec<u32>,
     key_chars: Vec<Folded>,
     key: Vec<u8>,
     found: Vec<(u32, String)>,
@@ -93,11 +111,27 @@ impl<'a> Search<'a> {
     fn new(set: &'a Set<&'static [u8]>, word: &str, max: u32, first_only: bool) -> Self {
         let query: Vec<Folded> = word.chars().map(Folded::new).collect();
         let rows = (0..=query.len() as u32).map(|i| i * EDIT).collect();
+        let doubled = (0..=query.len())
+            .map(|i| i >= 2 && query[i - 2].lower == query[i - 1].lower)
+            .collect();
+        let mut ascii_bases = 0u128;
+        let mut other_bases = Vec::new();
+        for q in &query {
+            if q.base.is_ascii() {
+                ascii_bases |= 1 << (q.base as u32);
+            } else if !other_bases.contains(&q.base) {
+                other_bases.push(q.base);
+            }
+        }
         Search {
             fst: set.as_fst(),
             query,
+            doubled,
+            ascii_bases,
+            other_bases,
             max,
             rows,
+            generic: Vec::new(),
             key_chars: Vec::new(),
             key: Vec::new(),
             found: Vec::new(),
@@ -106,87 +140,150 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// Appends the row for key character `c`; returns its minimum.
-    fn push_row(&mut self, c: Folded) -> u32 {
-        let m = self.query.len();
-        let stride = m + 1;
-        let depth = self.rows.len() / stride; // rows so far
-        let prev_start = (depth - 1) * stride;
-        let prev_key = self.key_chars.last().copied();
-        let doubles_prev = prev_key.is_some_and(|p| p.lower == c.lower);
-        let mut min = u32::MAX;
-        for i in 0..=m {
-            let up = self.rows[prev_start + i];
-            // Inserting `c` costs half when it doubles a neighbour.
-            let ins = if doubles_prev || (i > 0 && self.query[i - 1].lower == c.lower) {
-                HALF
-            } else {
-                EDIT
-            };
-            let mut best = up + ins;
-            if i > 0 {
-                let q = self.query[i - 1];
-                let diag = self.rows[prev_start + i - 1];
-                let sub = if q.lower == c.lower {
-                    0
-                } else if q.base == c.base {
-                    HALF
-                } else {
-                    EDIT
-                };
-                best = best.min(diag + sub);
-                let left = self.rows[self.rows.len() - 1];
-                let del = if (i >= 2 && self.query[i - 2].lower == q.lower) || q.lower == c.lower {
-                    HALF
-                } else {
-                    EDIT
-                };
-                best = best.min(left + del);
-                if i >= 2
-                    && depth >= 2
-                    && let Some(pk) = prev_key
-                    && q.lower == pk.lower
-                    && self.query[i - 2].lower == c.lower
-                {
-                    let pp = self.rows[prev_start - stride + i - 2];
-                    best = best.min(pp + EDIT);
-                }
-            }
+    /// Whether the row for key character `c` depends on `c`: it does when
+    /// `c` matches a query letter up to accents (a free or half-cost
+    /// substitution, a half-cost insertion or deletion, a swap) or doubles
+    /// the previous key character (a half-cost insertion).
+    #[inline]
+    fn depends_on(&self, c: Folded) -> bool {
+        let in_query = if c.base.is_ascii() {
+            self.ascii_bases & (1 << (c.base as u32)) != 0
+        } else {
+            self.other_bases.contains(&c.base)
+        };
+        in_query || self.key_chars.last().is_some_and(|p| p.lower == c.lower)
+    }
+
+    /// The row of any key character that `depends_on` rejects: every
+    /// substitution and insertion costs a full edit, and a deletion costs
+    /// half only where the query doubles a letter. Written to `generic` at
+    /// `depth` (the index of the new row); returns its minimum.
+    fn generic_row(&mut self, depth: usize) -> u32 {
+        let stride = self.query.len() + 1;
+        if self.generic.len() < (depth + 1) * stride {
+            self.generic.resize((depth + 1) * stride, 0);
+        }
+        let prev = &self.rows[(depth - 1) * stride..depth * stride];
+        let new = &mut self.generic[depth * stride..(depth + 1) * stride];
+        new[0] = prev[0] + EDIT;
+        let mut min = new[0];
+        for i in 1..stride {
+            let del = if self.doubled[i] { HALF } else { EDIT };
+            let best = (prev[i].min(prev[i - 1]) + EDIT).min(new[i - 1] + del);
+            new[i] = best;
             min = min.min(best);
-            self.rows.push(best);
         }
         min
     }
 
-    fn walk(&mut self, addr: CompiledAddr, pending: usize) {
+    /// Appends the row for key character `c`; returns its minimum.
+    ///
+    /// This is the inner loop of every suggestion: it works on slices of the
+    /// previous rows, so the compiler can drop most bounds checks.
+    fn push_row(&mut self, c: Folded) -> u32 {
+        let m = self.query.len();
+        let stride = m + 1;
+        let len = self.rows.len();
+        let depth = len / stride; // rows so far
+        let prev_start = len - stride;
+        let prev_key = self.key_chars.last().copied();
+        let doubles_prev = prev_key.is_some_and(|p| p.lower == c.lower);
+        self.rows.resize(len + stride, 0);
+        let (head, new) = self.rows.split_at_mut(len);
+        let prev = &head[prev_start..];
+        // The row before the previous one, for a swap of two neighbours.
+        let swap = match prev_key {
+            Some(pk) if depth >= 2 => Some((pk, &head[prev_start - stride..prev_start])),
+            _ => None,
+        };
+        let query = &self.query[..];
+        let doubled = &self.doubled[..];
+        // Inserting `c` costs half when it doubles a neighbour.
+        new[0] = prev[0] + if doubles_prev { HALF } else { EDIT };
+        let mut min = new[0];
+        for i in 1..=m {
+            let q = query[i - 1];
+            let same = q.lower == c.lower;
+            let ins = if doubles_prev || same { HALF } else { EDIT };
+            let mut best = prev[i] + ins;
+            let sub = if same {
+                0
+            } else if q.base == c.base {
+                HALF
+            } else {
+                EDIT
+            };
+            best = best.min(prev[i - 1] + sub);
+            let del = if same || doubled[i] { HALF } else { EDIT };
+            best = best.min(new[i - 1] + del);
+            if i >= 2
+                && let Some((pk, before)) = swap
+                && q.lower == pk.lower
+                && query[i - 2].lower == c.lower
+            {
+                best = best.min(before[i - 2] + EDIT);
+            }
+            min = min.min(best);
+            new[i] = best;
+        }
+        min
+    }
+
+    fn walk(&mut self, node: Node<'a>, pending: usize) {
         self.visited += 1;
         if self.visited > MAX_VISITS || (self.first_only && !self.found.is_empty()) {
             return;
         }
         let fst = self.fst;
-        let node = fst.node(addr);
         let stride = self.query.len() + 1;
+        let depth = self.rows.len() / stride;
+        // Most key characters match no query letter, and they all get the
+        // same row: computed at the first of them, reused for the others.
+        let mut generic_min: Option<u32> = None;
         for t in node.transitions() {
             self.key.push(t.inp);
-            let complete_at = self.key.len() - pending - 1;
-            match std::str::from_utf8(&self.key[complete_at..]) {
-                Ok(s) => {
-                    let c = Folded::new(s.chars().next().unwrap_or('\u{fffd}'));
-                    let min = self.push_row(c);
+            // An ASCII byte is a whole character; only other bytes need
+            // decoding (and may be the first bytes of a longer character).
+            let decoded = if pending == 0 && t.inp < 0x80 {
+                Ok(char::from(t.inp))
+            } else {
+                let complete_at = self.key.len() - pending - 1;
+                std::str::from_utf8(&self.key[complete_at..])
+                    .map(|s| s.chars().next().unwrap_or('\u{fffd}'))
+            };
+            match decoded {
+                Ok(ch) => {
+                    let c = Folded::new(ch);
+                    let min = if self.depends_on(c) {
+                        self.push_row(c)
+                    } else {
+                        let min = match generic_min {
+                            Some(m) => m,
+                            None => *generic_min.insert(self.generic_row(depth)),
+                        };
+                        if min <= self.max {
+                            let at = depth * stride;
+                            self.rows.extend_from_slice(&self.generic[at..at + stride]);
+                        }
+                        min
+                    };
                     if min <= self.max {
                         let cost = self.rows[self.rows.len() - 1];
                         self.key_chars.push(c);
-                        if cost <= self.max && fst.node(t.addr).is_final() {
+                        let child = fst.node(t.addr);
+                        if cost <= self.max && child.is_final() {
                             let word = String::from_utf8_lossy(&self.key).into_owned();
                             self.found.push((cost, word));
                         }
-                        self.walk(t.addr, 0);
+                        self.walk(child, 0);
                         self.key_chars.pop();
                     }
-                    self.rows.truncate(self.rows.len() - stride);
+                    self.rows.truncate(depth * stride);
                 }
                 // The byte is part of a multi-byte character: keep reading.
-                Err(e) if e.error_len().is_none() && pending < 3 => self.walk(t.addr, pending + 1),
+                Err(e) if e.error_len().is_none() && pending < 3 => {
+                    self.walk(fst.node(t.addr), pending + 1)
+                }
                 Err(_) => {}
             }
             self.key.pop();
@@ -197,7 +294,7 @@ impl<'a> Search<'a> {
         if self.query.is_empty() || self.query.len() > 40 {
             return Vec::new();
         }
-        let root = self.fst.root().addr();
+        let root = self.fst.root();
         self.walk(root, 0);
         self.found
     }
