@@ -65,15 +65,18 @@ pub(crate) fn did_you_mean<'a>(
             }
             return Some(cand);
         }
-        let d = strsim::damerau_levenshtein(key, cand);
-        let limit = if key.chars().count().min(cand.chars().count()) <= 4 {
-            1
-        } else {
-            2
-        };
         if strict && (key.chars().next() != cand.chars().next() || key.len() < 4) {
             continue;
         }
+        let (key_len, cand_len) = (key.chars().count(), cand.chars().count());
+        let limit = if key_len.min(cand_len) <= 4 { 1 } else { 2 };
+        // Each edit changes the length by one at most: skip the costly
+        // distance (it runs for every key of every file) when the lengths
+        // alone rule the candidate out.
+        if key_len.abs_diff(cand_len) > limit {
+            continue;
+        }
+        let d = strsim::damerau_levenshtein(key, cand);
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, cand));
         }
