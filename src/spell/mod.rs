@@ -65,7 +65,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 pub use dict::{Dictionary, DictionaryError};
-pub use lang::{Lang, detect, is_uncertain, resolve_language};
+pub use lang::{Lang, detect, is_uncertain, resolve_language, resolve_language_and_uncertainty};
 pub use rough::rough_prose_runs;
 pub use vocab::{DEFAULT_MIN_DOCUMENTS, SiteVocabulary, WordStats};
 
@@ -359,11 +359,19 @@ enum Status {
     Unknown,
 }
 
+/// What a whole piece is: accepted as written, or the words to check in it
+/// (byte offset and length of each in the piece; often none: an elided
+/// article on a known word, an acronym).
+enum PieceStatus {
+    Known,
+    Split(Box<[(u32, u32)]>),
+}
+
 /// Per-thread answers for the words already seen, per engine and language.
 #[derive(Default)]
 struct WordCache {
-    /// Whole pieces: accepted as written or not.
-    known: FastMap<Box<str>, bool>,
+    /// Whole pieces, and how they split when not accepted as written.
+    known: FastMap<Box<str>, PieceStatus>,
     /// Words after splitting that the dictionary rejected as written.
     status: FastMap<Box<str>, Status>,
 }
@@ -552,40 +560,71 @@ impl SpellEngine {
                 let Some(word) = text.get(piece.range.clone()) else {
                     continue;
                 };
-                let known = match cache.known.get(word) {
-                    Some(&k) => k,
+                let info = match cache.known.get(word) {
+                    Some(info) => info,
                     None => {
-                        let k = self.known(dict, word);
-                        cache.known.insert(word.into(), k);
-                        k
+                        let info = if self.known(dict, word) {
+                            PieceStatus::Known
+                        } else {
+                            PieceStatus::Split(self.split_candidates(dict, lang, word))
+                        };
+                        cache.known.entry(word.into()).or_insert(info)
                     }
                 };
-                if !known {
-                    self.split_candidates(
-                        dict,
-                        lang,
-                        word,
-                        piece.range.start,
-                        index,
-                        &mut candidates,
-                    );
+                if let PieceStatus::Split(parts) = info {
+                    for &(at, len) in parts.iter() {
+                        let (at, len) = (at as usize, len as usize);
+                        let start = piece.range.start + at;
+                        candidates.push(Candidate {
+                            text: &word[at..at + len],
+                            range: start..start + len,
+                            piece: index,
+                        });
+                    }
                 }
             }
             if candidates.is_empty() {
                 return;
             }
-            let proper = self.proper_nouns(text, pieces, skipped, &candidates, lang);
-            for c in candidates {
+            // Each candidate's status (what the word is, whatever the
+            // document), computed once per thread.
+            let mut statuses: Vec<Option<&Status>> = Vec::with_capacity(candidates.len());
+            for c in &candidates {
                 if glued_to_code(text, &c.range) {
+                    statuses.push(None);
                     continue;
                 }
-                let status = match cache.status.get(c.text) {
-                    Some(st) => st,
-                    None => {
-                        let st =
-                            self.status(dict, english.as_deref(), french.as_deref(), lang, c.text);
-                        cache.status.entry(c.text.into()).or_insert(st)
-                    }
+                if !cache.status.contains_key(c.text) {
+                    let st = self.status(dict, english.as_deref(), french.as_deref(), lang, c.text);
+                    cache.status.insert(c.text.into(), st);
+                }
+                statuses.push(None);
+            }
+            for (c, st) in candidates.iter().zip(statuses.iter_mut()) {
+                if !glued_to_code(text, &c.range) {
+                    *st = cache.status.get(c.text);
+                }
+            }
+            // Names matter only for words that would be reported: the
+            // proper-noun evidence (a context scan per occurrence) is
+            // gathered for their keys alone.
+            let reported: HashSet<String> = candidates
+                .iter()
+                .zip(&statuses)
+                .filter(|(_, st)| match st {
+                    Some(Status::Misspelling(_)) => opts.misspellings,
+                    Some(Status::Unknown) => opts.unknown_words,
+                    _ => false,
+                })
+                .map(|(c, _)| key_of(c.text))
+                .collect();
+            if reported.is_empty() {
+                return;
+            }
+            let proper = self.proper_nouns(text, pieces, skipped, &candidates, &reported, lang);
+            for (c, status) in candidates.into_iter().zip(statuses) {
+                let Some(status) = status else {
+                    continue;
                 };
                 let key = || key_of(c.text);
                 match status {
@@ -654,12 +693,18 @@ impl SpellEngine {
         pieces: &[tokenize::Piece],
         skipped: &[Range<usize>],
         candidates: &[Candidate<'_>],
+        reported: &HashSet<String>,
         lang: &Lang,
     ) -> HashSet<String> {
         let title_case = *lang != Lang::French;
         let capital_counts = |p: &tokenize::Piece| !(title_case && p.title_context(text));
         let mut proper: HashSet<String> = HashSet::new();
         for c in candidates {
+            // Only the keys of words that would be reported need evidence.
+            let key = key_of(c.text);
+            if !reported.contains(&key) || proper.contains(&key) {
+                continue;
+            }
             let piece = &pieces[c.piece];
             let cap = is_capitalised(c.text) && capital_counts(piece);
             let beside_capital = cap && {
@@ -684,7 +729,7 @@ impl SpellEngine {
                 || is_camel_case(c.text)
                 || (sentence_start && alone_on_line(text, &piece.range))
             {
-                proper.insert(key_of(c.text));
+                proper.insert(key);
             }
         }
         // `@matklad`: the handle is a name wherever else it appears.
@@ -744,16 +789,9 @@ impl SpellEngine {
     /// Splits a piece the dictionary does not know as a whole into the
     /// words to check: its parts around hyphens (as Hunspell's BREAK does),
     /// with French elisions and English possessives taken off.
-    fn split_candidates<'a>(
-        &self,
-        dict: &Dictionary,
-        lang: &Lang,
-        word: &'a str,
-        start: usize,
-        piece: usize,
-        out: &mut Vec<Candidate<'a>>,
-    ) {
+    fn split_candidates(&self, dict: &Dictionary, lang: &Lang, word: &str) -> Box<[(u32, u32)]> {
         let known = |w: &str| self.known(dict, w);
+        let mut out = Vec::new();
         let mut part_start = 0;
         let ends = word
             .char_indices()
@@ -761,7 +799,7 @@ impl SpellEngine {
             .chain(std::iter::once((word.len(), '-')));
         for (end, hyphen) in ends {
             let part = &word[part_start..end];
-            let abs = start + part_start;
+            let abs = part_start;
             part_start = end + hyphen.len_utf8();
             if part.is_empty() {
                 continue;
@@ -776,12 +814,10 @@ impl SpellEngine {
             if never_checked(text) && !is_camel_case(text) {
                 continue;
             }
-            out.push(Candidate {
-                text,
-                range: abs + rel..abs + rel + text.len(),
-                piece,
-            });
+            // Offsets fit: a piece comes from one prose chunk, far below 4 GB.
+            out.push(((abs + rel) as u32, text.len() as u32));
         }
+        out.into_boxed_slice()
     }
 
     /// Fills the suggestions of unknown-word findings (at most 3 each),

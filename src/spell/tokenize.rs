@@ -356,6 +356,17 @@ pub fn tokenize_run(
         let mut piece_end = 0;
         chunk_pieces.clear();
         while i < bytes.len() {
+            // The rest of an ASCII word in one tight loop: after a word
+            // character, more letters and digits change nothing but the
+            // piece's end (they are not edges, code, dots or joiners).
+            if prev_word && is_ascii_word(bytes[i]) {
+                let run = bytes[i..].iter().position(|&b| !is_ascii_word(b));
+                i = run.map_or(bytes.len(), |n| i + n);
+                code |= pending_code;
+                dot_after_word = false;
+                piece_end = i;
+                continue;
+            }
             let (k, len) = class_at(run_text, i);
             if k & WS != 0 {
                 break;
@@ -417,6 +428,12 @@ pub fn tokenize_run(
             });
         }
     }
+}
+
+/// An ASCII letter or digit: a word character and nothing else.
+#[inline(always)]
+fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
 }
 
 /// The class flags and byte length of the character at byte `i`.
