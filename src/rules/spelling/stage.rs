@@ -9,8 +9,9 @@ use crate::config::FileConfig;
 use crate::spell::SiteVocabulary;
 use crate::{FileReport, sort_diagnostics};
 
-/// Turns the kept TY002 candidates of `files` into diagnostics.
-pub fn run(files: &mut [FileReport], configs: &[&FileConfig]) {
+/// Turns the kept TY002 candidates of `files` into diagnostics, with
+/// suggestions in their help when `suggestions` is set.
+pub fn run(files: &mut [FileReport], configs: &[&FileConfig], suggestions: bool) {
     let mut vocab = SiteVocabulary::new();
     for f in files.iter() {
         if let Some((_, words)) = &f.unknown_words {
@@ -34,7 +35,7 @@ pub fn run(files: &mut [FileReport], configs: &[&FileConfig]) {
         }
         let extra = words.len().saturating_sub(crate::MAX_PER_RULE);
         words.truncate(crate::MAX_PER_RULE);
-        if let Ok(engine) = super::engine(cfg) {
+        if suggestions && let Ok(engine) = super::engine(cfg) {
             engine.fill_suggestions(&lang, &mut words);
         }
         let mut found: Vec<crate::diagnostic::Diagnostic> = words
