@@ -66,6 +66,29 @@ fn main() {
         println!("{} findings", f.len());
         return;
     }
+    if let Some(i) = args.iter().position(|a| a == "--profile-suggest") {
+        // Suggestions only, for callgrind: FILE holds `fr mot` / `en word`
+        // lines (one distinct unknown word each); prints what was suggested,
+        // so two builds can be compared word for word.
+        let Some(list) = args
+            .get(i + 1)
+            .and_then(|p| std::fs::read_to_string(p).ok())
+        else {
+            eprintln!("--profile-suggest needs a readable word list");
+            std::process::exit(2);
+        };
+        let engine = SpellEngine::new(SpellConfig::default()).expect("engine");
+        for line in list.lines() {
+            let Some((tag, word)) = line.split_once(' ') else {
+                continue;
+            };
+            let Some(lang) = Lang::from_tag(tag) else {
+                continue;
+            };
+            println!("{tag} {word}: {}", engine.suggest(&lang, word).join(", "));
+        }
+        return;
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     if args.iter().any(|a| a == "--profile-extract") {
         // The baseline of `--profile-corpus`: reading and extraction only.

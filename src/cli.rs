@@ -255,6 +255,7 @@ fn spelling(args: &SpellingArgs) -> i32 {
         check_links: Some(false),
         grammar: false,
         quiet: true,
+        suggestions: false,
     });
     for e in &errors {
         eprintln!("frontlint: error: {e}");
@@ -436,6 +437,24 @@ fn check(args: &CheckArgs) -> i32 {
             "--stdin-filename names the document read from standard input: give `-` as the only path",
         );
     }
+    let stdin_fix = matches!(input, Input::Stdin) && fix.is_some_and(|f| f.write);
+    let to_terminal = if stdin_fix {
+        std::io::stderr().is_terminal()
+    } else {
+        std::io::stdout().is_terminal()
+    };
+    let format = match args.format {
+        Some(FormatArg::Human) => Format::Human,
+        Some(FormatArg::Short) => Format::Short,
+        Some(FormatArg::Json) => Format::Json,
+        Some(FormatArg::Sarif) => Format::Sarif,
+        Some(FormatArg::Github) => Format::Github,
+        Some(FormatArg::Junit) => Format::Junit,
+        None if to_terminal => Format::Human,
+        None => Format::Short,
+    };
+    // Spelling suggestions appear only in the help of a finding.
+    let suggestions = !args.statistics && format != Format::Short;
     let mut stdin_bytes = Vec::new();
     let report = match input {
         Input::Stdin => {
@@ -463,6 +482,7 @@ fn check(args: &CheckArgs) -> i32 {
                 check_links: args.check_links.then_some(true),
                 grammar: args.grammar,
                 quiet: args.quiet,
+                suggestions,
             }),
             // Nothing changed or listed: nothing to lint (not the whole
             // working folder, which no paths would otherwise mean).
@@ -474,6 +494,7 @@ fn check(args: &CheckArgs) -> i32 {
                 check_links: args.check_links.then_some(true),
                 grammar: args.grammar,
                 quiet: args.quiet,
+                suggestions,
             }),
             Err(e) => Report {
                 errors: vec![e],
@@ -483,7 +504,6 @@ fn check(args: &CheckArgs) -> i32 {
     };
     // With `--fix`, a document from standard input goes back to standard
     // output, fixed, and the report moves to standard error.
-    let stdin_fix = matches!(input, Input::Stdin) && fix.is_some_and(|f| f.write);
     if stdin_fix {
         let fixed = report
             .files
@@ -528,21 +548,6 @@ fn check(args: &CheckArgs) -> i32 {
             plural(files)
         );
     }
-    let to_terminal = if stdin_fix {
-        std::io::stderr().is_terminal()
-    } else {
-        std::io::stdout().is_terminal()
-    };
-    let format = match args.format {
-        Some(FormatArg::Human) => Format::Human,
-        Some(FormatArg::Short) => Format::Short,
-        Some(FormatArg::Json) => Format::Json,
-        Some(FormatArg::Sarif) => Format::Sarif,
-        Some(FormatArg::Github) => Format::Github,
-        Some(FormatArg::Junit) => Format::Junit,
-        None if to_terminal => Format::Human,
-        None => Format::Short,
-    };
     let human = HumanOptions {
         color: use_color(args.color, to_terminal),
         quiet: args.quiet,

@@ -62,6 +62,11 @@ pub struct LintOptions {
     pub grammar: bool,
     /// No progress bar and no notes.
     pub quiet: bool,
+    /// Compute spelling suggestions (the help of TY002). Off when the
+    /// output never shows help (`--format short`, `--statistics`): each
+    /// distinct unknown word costs a dictionary search of about a
+    /// millisecond.
+    pub suggestions: bool,
 }
 
 /// What to do with each file besides checking it.
@@ -626,7 +631,7 @@ pub fn lint(opts: &LintOptions) -> Report {
         .map(|job| lint_file_with(&job.path, &job.config, &file_opts))
         .collect();
     let configs: Vec<&FileConfig> = jobs.iter().map(|j| &*j.config).collect();
-    rules::spelling::stage::run(&mut files, &configs);
+    rules::spelling::stage::run(&mut files, &configs, opts.suggestions);
     notes.extend(rules::grammar::stage(&mut files, &configs));
     if check_links && let Some(mut lo) = link_opts {
         lo.progress = !opts.quiet;

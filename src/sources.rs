@@ -256,7 +256,7 @@ pub fn lint_stdin(
     let cfg = loaded.for_file(&path);
     let mut files = vec![lint_bytes(&path, bytes, &cfg, fix)];
     // The run-wide spelling pass, on a run of one document.
-    crate::rules::spelling::stage::run(&mut files, &[&*cfg]);
+    crate::rules::spelling::stage::run(&mut files, &[&*cfg], true);
     Report {
         files,
         ..Report::default()

@@ -497,6 +497,9 @@ fn readme_options_table_lists_every_flag_once() {
     let rows: Vec<&str> = readme.lines().filter(|l| l.starts_with("| `-")).collect();
     let mut flags: Vec<&str> = help
         .lines()
+        // Option lines only (`  -q, --quiet`, `      --fix`), not prose
+        // that mentions a flag.
+        .filter(|l| l.trim_start().starts_with('-'))
         .filter_map(|l| l.split_whitespace().find(|w| w.starts_with("--")))
         .map(|w| w.trim_end_matches(','))
         .collect();

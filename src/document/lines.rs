@@ -27,40 +27,29 @@ pub struct Position {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut starts = vec![0];
+        // Jump from line break to line break: every file is indexed, and
+        // most lines are far shorter than a checkpoint interval, so their
+        // characters need not be counted.
+        let mut starts = Vec::with_capacity(bytes.len() / 32 + 1);
+        starts.push(0);
         let mut checkpoints = Vec::new();
-        let mut last_mark = 0;
-        let mut chars = 0usize;
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            match b {
-                b'\n' => {
-                    starts.push(i + 1);
-                    last_mark = i + 1;
-                    chars = 0;
-                }
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i + 1);
-                    last_mark = i + 1;
-                    chars = 0;
-                }
-                _ => {
-                    // A character starts at every byte that is not a UTF-8
-                    // continuation byte.
-                    if b & 0xC0 != 0x80 {
-                        if i - last_mark >= CHECKPOINT_EVERY {
-                            checkpoints.push((i, chars));
-                            last_mark = i;
-                        }
-                        chars += 1;
-                    }
-                }
+        let mut line_start = 0;
+        loop {
+            let brk = memchr::memchr2(b'\n', b'\r', &bytes[line_start..]).map(|p| line_start + p);
+            let end = brk.unwrap_or(bytes.len());
+            if end - line_start > CHECKPOINT_EVERY {
+                add_checkpoints(bytes, line_start, end, &mut checkpoints);
             }
-            i += 1;
+            let Some(at) = brk else {
+                break;
+            };
+            let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                at + 2
+            } else {
+                at + 1
+            };
+            starts.push(next);
+            line_start = next;
         }
         let bom_len = if text.starts_with('\u{feff}') { 3 } else { 0 };
         LineIndex {
@@ -134,6 +123,25 @@ impl LineIndex {
     }
 }
 
+/// Checkpoints of the line `bytes[start..end]` (no line break inside):
+/// `(offset, characters since the line start)` at the first character
+/// start at least `CHECKPOINT_EVERY` bytes after the previous one.
+fn add_checkpoints(bytes: &[u8], start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let mut last_mark = start;
+    let mut chars = 0usize;
+    for (i, &b) in bytes.iter().enumerate().take(end).skip(start) {
+        // A character starts at every byte that is not a UTF-8
+        // continuation byte.
+        if b & 0xC0 != 0x80 {
+            if i - last_mark >= CHECKPOINT_EVERY {
+                out.push((i, chars));
+                last_mark = i;
+            }
+            chars += 1;
+        }
+    }
+}
+
 /// The largest char boundary at or before `i`.
 pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     if i >= text.len() {
@@ -189,6 +197,66 @@ mod tests {
                 column: 20_002
             }
         );
+    }
+
+    /// The index as first written, byte by byte: the reference the
+    /// line-break-jumping version must match exactly.
+    fn reference(text: &str) -> (Vec<usize>, Vec<(usize, usize)>) {
+        let bytes = text.as_bytes();
+        let (mut starts, mut checkpoints) = (vec![0], Vec::new());
+        let (mut last_mark, mut chars, mut i) = (0, 0usize, 0);
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' | b'\r' => {
+                    if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i + 1);
+                    last_mark = i + 1;
+                    chars = 0;
+                }
+                b => {
+                    if b & 0xC0 != 0x80 {
+                        if i - last_mark >= CHECKPOINT_EVERY {
+                            checkpoints.push((i, chars));
+                            last_mark = i;
+                        }
+                        chars += 1;
+                    }
+                }
+            }
+            i += 1;
+        }
+        (starts, checkpoints)
+    }
+
+    #[test]
+    fn same_index_as_the_byte_by_byte_reference() {
+        let pieces = ["a", "é", "\n", "\r\n", "\r", "€", "\u{1F600}", "x y "];
+        // A small deterministic generator: lines of every length around the
+        // checkpoint interval, with every kind of break and character width.
+        let mut seed = 0x2545_f491_u64;
+        for round in 0..200 {
+            let mut text = String::new();
+            let target = [10, 4_095, 4_096, 4_097, 9_000, 20_000][round % 6];
+            while text.len() < target {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let p = pieces[(seed % pieces.len() as u64) as usize];
+                // Long lines: mostly no breaks.
+                if p.contains(['\n', '\r']) && !seed.is_multiple_of(97) {
+                    text.push('a');
+                } else {
+                    text.push_str(p);
+                }
+            }
+            let li = LineIndex::new(&text);
+            assert_eq!(
+                (li.starts.clone(), li.checkpoints.clone()),
+                reference(&text)
+            );
+        }
     }
 
     #[test]

@@ -77,6 +77,30 @@ impl fmt::Display for Lang {
 /// none is named) on `text_sample`. A sample with no evidence gives the first
 /// candidate.
 pub fn resolve_language(hint: Option<&str>, configured: &[String], text_sample: &str) -> Lang {
+    resolve_with(hint, configured, || scores(text_sample))
+}
+
+/// [`resolve_language`] and [`is_uncertain`] of the same sample, reading it
+/// once (only when neither the hint nor the configuration decides).
+pub fn resolve_language_and_uncertainty(
+    hint: Option<&str>,
+    configured: &[String],
+    text_sample: &str,
+) -> (Lang, bool) {
+    let mut evidence = None;
+    let mut read = || *evidence.get_or_insert_with(|| scores(text_sample));
+    let lang = resolve_with(hint, configured, &mut read);
+    let (fr, en) = read();
+    (lang, fr == en)
+}
+
+/// [`resolve_language`] with the sample's stopword scores computed only if
+/// detection is needed.
+fn resolve_with(
+    hint: Option<&str>,
+    configured: &[String],
+    scores: impl FnOnce() -> (usize, usize),
+) -> Lang {
     if let Some(lang) = hint.and_then(Lang::from_tag) {
         return lang;
     }
@@ -95,7 +119,7 @@ pub fn resolve_language(hint: Option<&str>, configured: &[String], text_sample: 
     if candidates.is_empty() {
         candidates = vec![Lang::English, Lang::French];
     }
-    detect(text_sample, &candidates)
+    pick(scores(), &candidates)
 }
 
 /// How many bytes of a text the detector reads: enough for a few hundred
@@ -123,7 +147,11 @@ fn stopword(lower: &str) -> Option<Lang> {
 
 /// Scores each candidate by its stopword hits and returns the best one.
 pub fn detect(text: &str, candidates: &[Lang]) -> Lang {
-    let (fr, en) = scores(text);
+    pick(scores(text), candidates)
+}
+
+/// The best candidate for French and English stopword scores.
+fn pick((fr, en): (usize, usize), candidates: &[Lang]) -> Lang {
     let has = |l: &Lang| candidates.contains(l);
     let first = candidates.first().cloned().unwrap_or(Lang::English);
     match (has(&Lang::French), has(&Lang::English)) {
@@ -191,7 +219,10 @@ fn scores(text: &str) -> (usize, usize) {
     }
     // Elisions (`l'équipe`, `d'un`) are a strong French signal that the word
     // split above cannot see.
-    fr += sample.matches(['\'', '’']).count() / 4;
+    // (Counted bytewise: `'` is one byte, `’` one three-byte sequence.)
+    let straight = memchr::memchr_iter(b'\'', bytes).count();
+    let curly = memchr::memmem::find_iter(bytes, "’".as_bytes()).count();
+    fr += (straight + curly) / 4;
     (fr, en)
 }
 

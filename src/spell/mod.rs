@@ -65,7 +65,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 pub use dict::{Dictionary, DictionaryError};
-pub use lang::{Lang, detect, is_uncertain, resolve_language};
+pub use lang::{Lang, detect, is_uncertain, resolve_language, resolve_language_and_uncertainty};
 pub use rough::rough_prose_runs;
 pub use vocab::{DEFAULT_MIN_DOCUMENTS, SiteVocabulary, WordStats};
 
@@ -232,8 +232,11 @@ impl Default for SpellConfig {
     }
 }
 
-/// Suggestions already computed, per language and word.
-type SuggestionCache = HashMap<(Lang, String), Arc<[String]>>;
+/// Suggestions per language and word: each cell is filled once, by the
+/// first thread that asks; others asking for the same word meanwhile wait
+/// for it instead of repeating the search (the run-wide stage suggests in
+/// parallel, and a site's typos repeat across files).
+type SuggestionCache = HashMap<(Lang, String), Arc<OnceLock<Arc<[String]>>>>;
 
 type Loaded = Arc<OnceLock<Result<Arc<Dictionary>, DictionaryError>>>;
 
@@ -356,13 +359,22 @@ enum Status {
     Unknown,
 }
 
+/// What a whole piece is: accepted as written, or the words to check in it
+/// (byte offset and length of each in the piece; often none: an elided
+/// article on a known word, an acronym).
+enum PieceStatus {
+    Known,
+    Split(Box<[(u32, u32)]>),
+}
+
 /// Per-thread answers for the words already seen, per engine and language.
 #[derive(Default)]
 struct WordCache {
-    /// Whole pieces: accepted as written or not.
-    known: FastMap<Box<str>, bool>,
-    /// Words after splitting that the dictionary rejected as written.
-    status: FastMap<Box<str>, Status>,
+    /// Whole pieces, and how they split when not accepted as written.
+    known: FastMap<Box<str>, PieceStatus>,
+    /// Words after splitting that the dictionary rejected as written, with
+    /// their key (`key_of`).
+    status: FastMap<Box<str>, (Status, Box<str>)>,
 }
 
 /// Entries per thread and language before a cache starts over: bounds the
@@ -549,48 +561,80 @@ impl SpellEngine {
                 let Some(word) = text.get(piece.range.clone()) else {
                     continue;
                 };
-                let known = match cache.known.get(word) {
-                    Some(&k) => k,
+                let info = match cache.known.get(word) {
+                    Some(info) => info,
                     None => {
-                        let k = self.known(dict, word);
-                        cache.known.insert(word.into(), k);
-                        k
+                        let info = if self.known(dict, word) {
+                            PieceStatus::Known
+                        } else {
+                            PieceStatus::Split(self.split_candidates(dict, lang, word))
+                        };
+                        cache.known.entry(word.into()).or_insert(info)
                     }
                 };
-                if !known {
-                    self.split_candidates(
-                        dict,
-                        lang,
-                        word,
-                        piece.range.start,
-                        index,
-                        &mut candidates,
-                    );
+                if let PieceStatus::Split(parts) = info {
+                    for &(at, len) in parts.iter() {
+                        let (at, len) = (at as usize, len as usize);
+                        let start = piece.range.start + at;
+                        candidates.push(Candidate {
+                            text: &word[at..at + len],
+                            range: start..start + len,
+                            piece: index,
+                        });
+                    }
                 }
             }
             if candidates.is_empty() {
                 return;
             }
-            let proper = self.proper_nouns(text, pieces, skipped, &candidates, lang);
-            for c in candidates {
-                if glued_to_code(text, &c.range) {
-                    continue;
+            // Each candidate's status (what the word is, whatever the
+            // document) and key, computed once per thread.
+            for c in &candidates {
+                if !cache.status.contains_key(c.text) {
+                    let st = self.status(dict, english.as_deref(), french.as_deref(), lang, c.text);
+                    cache
+                        .status
+                        .insert(c.text.into(), (st, key_of(c.text).into()));
                 }
-                let status = match cache.status.get(c.text) {
-                    Some(st) => st,
-                    None => {
-                        let st =
-                            self.status(dict, english.as_deref(), french.as_deref(), lang, c.text);
-                        cache.status.entry(c.text.into()).or_insert(st)
-                    }
+            }
+            let entries: Vec<Option<&(Status, Box<str>)>> = candidates
+                .iter()
+                .map(|c| cache.status.get(c.text))
+                .collect();
+            let keys: Vec<&str> = entries.iter().map(|e| e.map_or("", |e| &*e.1)).collect();
+            let statuses: Vec<Option<&Status>> = candidates
+                .iter()
+                .zip(&entries)
+                .map(|(c, e)| e.filter(|_| !glued_to_code(text, &c.range)).map(|e| &e.0))
+                .collect();
+            // Names matter only for words that would be reported: the
+            // proper-noun evidence (a context scan per occurrence) is
+            // gathered for their keys alone.
+            let reported: HashSet<&str> = keys
+                .iter()
+                .zip(&statuses)
+                .filter(|(_, st)| match st {
+                    Some(Status::Misspelling(_)) => opts.misspellings,
+                    Some(Status::Unknown) => opts.unknown_words,
+                    _ => false,
+                })
+                .map(|(k, _)| *k)
+                .collect();
+            if reported.is_empty() {
+                return;
+            }
+            let proper =
+                self.proper_nouns(text, pieces, skipped, &candidates, &keys, &reported, lang);
+            for ((c, status), key) in candidates.into_iter().zip(statuses).zip(keys) {
+                let Some(status) = status else {
+                    continue;
                 };
-                let key = || key_of(c.text);
                 match status {
                     Status::Known => {}
                     Status::Misspelling(corrections) if opts.misspellings => {
                         // A capitalised word used as a name (`Cann`) is not
                         // a typo of a common word (`can`).
-                        if is_capitalised(c.text) && proper.contains(&key()) {
+                        if is_capitalised(c.text) && proper.contains(key) {
                             continue;
                         }
                         let replacement = (corrections.len() == 1).then(|| corrections[0].clone());
@@ -604,13 +648,12 @@ impl SpellEngine {
                         });
                     }
                     Status::Unknown if opts.unknown_words => {
-                        let key = key();
-                        if proper.contains(&key) {
+                        if proper.contains(key) {
                             continue;
                         }
                         out.push(SpellFinding {
                             kind: FindingKind::UnknownWord {
-                                key,
+                                key: key.to_string(),
                                 suggestions: Vec::new(),
                             },
                             range: c.range,
@@ -645,18 +688,25 @@ impl SpellEngine {
     /// too), alone in a list item, CamelCase, in link text, or `@handles`.
     /// English headings and titles use Title Case, so there a capital is no
     /// evidence; French ones do not.
+    #[allow(clippy::too_many_arguments)] // one call site; the slices run in parallel
     fn proper_nouns(
         &self,
         text: &str,
         pieces: &[tokenize::Piece],
         skipped: &[Range<usize>],
         candidates: &[Candidate<'_>],
+        keys: &[&str],
+        reported: &HashSet<&str>,
         lang: &Lang,
     ) -> HashSet<String> {
         let title_case = *lang != Lang::French;
         let capital_counts = |p: &tokenize::Piece| !(title_case && p.title_context(text));
         let mut proper: HashSet<String> = HashSet::new();
-        for c in candidates {
+        for (c, &key) in candidates.iter().zip(keys) {
+            // Only the keys of words that would be reported need evidence.
+            if !reported.contains(key) || proper.contains(key) {
+                continue;
+            }
             let piece = &pieces[c.piece];
             let cap = is_capitalised(c.text) && capital_counts(piece);
             let beside_capital = cap && {
@@ -681,7 +731,7 @@ impl SpellEngine {
                 || is_camel_case(c.text)
                 || (sentence_start && alone_on_line(text, &piece.range))
             {
-                proper.insert(key_of(c.text));
+                proper.insert(key.to_string());
             }
         }
         // `@matklad`: the handle is a name wherever else it appears.
@@ -741,16 +791,9 @@ impl SpellEngine {
     /// Splits a piece the dictionary does not know as a whole into the
     /// words to check: its parts around hyphens (as Hunspell's BREAK does),
     /// with French elisions and English possessives taken off.
-    fn split_candidates<'a>(
-        &self,
-        dict: &Dictionary,
-        lang: &Lang,
-        word: &'a str,
-        start: usize,
-        piece: usize,
-        out: &mut Vec<Candidate<'a>>,
-    ) {
+    fn split_candidates(&self, dict: &Dictionary, lang: &Lang, word: &str) -> Box<[(u32, u32)]> {
         let known = |w: &str| self.known(dict, w);
+        let mut out = Vec::new();
         let mut part_start = 0;
         let ends = word
             .char_indices()
@@ -758,7 +801,7 @@ impl SpellEngine {
             .chain(std::iter::once((word.len(), '-')));
         for (end, hyphen) in ends {
             let part = &word[part_start..end];
-            let abs = start + part_start;
+            let abs = part_start;
             part_start = end + hyphen.len_utf8();
             if part.is_empty() {
                 continue;
@@ -773,12 +816,10 @@ impl SpellEngine {
             if never_checked(text) && !is_camel_case(text) {
                 continue;
             }
-            out.push(Candidate {
-                text,
-                range: abs + rel..abs + rel + text.len(),
-                piece,
-            });
+            // Offsets fit: a piece comes from one prose chunk, far below 4 GB.
+            out.push(((abs + rel) as u32, text.len() as u32));
         }
+        out.into_boxed_slice()
     }
 
     /// Fills the suggestions of unknown-word findings (at most 3 each),
@@ -795,20 +836,18 @@ impl SpellEngine {
 
     /// Up to 3 suggestions for `word` in `lang`, best first; cached.
     pub fn suggest(&self, lang: &Lang, word: &str) -> Arc<[String]> {
-        let cache_key = (lang.clone(), word.to_string());
-        if let Ok(cache) = self.suggestions.lock()
-            && let Some(hit) = cache.get(&cache_key)
-        {
-            return hit.clone();
-        }
-        let computed: Arc<[String]> = match self.dictionary(lang) {
-            Ok(dict) => Arc::from(suggest_in(&dict, &word.replace(['’', 'ʼ'], "'"))),
-            Err(_) => Arc::from(Vec::new()),
+        let compute = || -> Arc<[String]> {
+            match self.dictionary(lang) {
+                Ok(dict) => Arc::from(suggest_in(&dict, &word.replace(['’', 'ʼ'], "'"))),
+                Err(_) => Arc::from(Vec::new()),
+            }
         };
-        if let Ok(mut cache) = self.suggestions.lock() {
-            cache.insert(cache_key, computed.clone());
-        }
-        computed
+        // The table lock is held only to find the word's cell.
+        let cell = match self.suggestions.lock() {
+            Ok(mut cache) => Arc::clone(cache.entry((lang.clone(), word.to_string())).or_default()),
+            Err(_) => return compute(),
+        };
+        Arc::clone(cell.get_or_init(compute))
     }
 }
 

@@ -47,8 +47,12 @@ pub fn repeated_words(text: &str, pieces: &[Piece], lang: &Lang, out: &mut Vec<R
         };
         // A blank line between them means another paragraph or a heading:
         // `… avant tout` / `Tout …` is not a slip.
-        let line_breaks =
-            gap.matches('\n').count() + gap.matches('\r').count() - gap.matches("\r\n").count();
+        let g = gap.as_bytes();
+        let line_breaks = g
+            .iter()
+            .enumerate()
+            .filter(|&(k, &b)| b == b'\n' || (b == b'\r' && g.get(k + 1) != Some(&b'\n')))
+            .count();
         if wa.len() != wb.len()
             || !gap.chars().all(char::is_whitespace)
             || line_breaks > 1

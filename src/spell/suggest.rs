@@ -15,7 +15,7 @@
 //! neighbours (`recieve`) costs one.
 
 use fst::Set;
-use fst::raw::{CompiledAddr, Fst};
+use fst::raw::{Fst, Node};
 
 /// Full edit, in the table's units.
 const EDIT: u32 = 2;
@@ -61,7 +61,14 @@ struct Folded {
 }
 
 impl Folded {
+    #[inline]
     fn new(c: char) -> Self {
+        // Most dictionary letters are ASCII: their folded forms need no
+        // Unicode table (this runs once per fst transition walked).
+        if c.is_ascii() {
+            let l = c.to_ascii_lowercase();
+            return Folded { lower: l, base: l };
+        }
         Folded {
             lower: lower(c),
             base: base(c),
@@ -72,10 +79,22 @@ impl Folded {
 struct Search<'a> {
     fst: &'a Fst<&'static [u8]>,
     query: Vec<Folded>,
+    /// Per query position `i` (1-based, as in the table): whether deleting
+    /// query character `i` costs half because it doubles the one before.
+    doubled: Vec<bool>,
+    /// Per accent-folded letter, the query positions (bit `i`: character
+    /// `i`, 1-based) holding that letter up to accents and case: ASCII
+    /// letters in a table, others listed. Only those cells of a row depend
+    /// on the key character (see `push_row_near`).
+    ascii_positions: [u64; 128],
+    other_positions: Vec<(char, u64)>,
     max: u32,
     /// Rows of the table, one per key character so far (row 0 is the empty
     /// key), stored flat with a stride of `query.len() + 1`.
     rows: Vec<u32>,
+    /// Per depth, the row of a key character that matches no query letter
+    /// (same stride as `rows`).
+    generic: Vec<u32>,
     key_chars: Vec<Folded>,
     key: Vec<u8>,
     found: Vec<(u32, String)>,
@@ -89,15 +108,37 @@ struct Search<'a> {
 /// that no input can make one search slow.
 const MAX_VISITS: usize = 200_000;
 
+/// Longest query searched: its positions must fit the `u64` masks.
+const MAX_QUERY: usize = 40;
+
 impl<'a> Search<'a> {
     fn new(set: &'a Set<&'static [u8]>, word: &str, max: u32, first_only: bool) -> Self {
         let query: Vec<Folded> = word.chars().map(Folded::new).collect();
         let rows = (0..=query.len() as u32).map(|i| i * EDIT).collect();
+        let doubled = (0..=query.len())
+            .map(|i| i >= 2 && query[i - 2].lower == query[i - 1].lower)
+            .collect();
+        let mut ascii_positions = [0u64; 128];
+        let mut other_positions: Vec<(char, u64)> = Vec::new();
+        for (i, q) in query.iter().enumerate().take(MAX_QUERY) {
+            let bit = 1u64 << (i + 1);
+            if q.base.is_ascii() {
+                ascii_positions[q.base as usize] |= bit;
+            } else if let Some(e) = other_positions.iter_mut().find(|e| e.0 == q.base) {
+                e.1 |= bit;
+            } else {
+                other_positions.push((q.base, bit));
+            }
+        }
         Search {
             fst: set.as_fst(),
             query,
+            doubled,
+            ascii_positions,
+            other_positions,
             max,
             rows,
+            generic: Vec::new(),
             key_chars: Vec::new(),
             key: Vec::new(),
             found: Vec::new(),
@@ -106,87 +147,211 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// Appends the row for key character `c`; returns its minimum.
-    fn push_row(&mut self, c: Folded) -> u32 {
-        let m = self.query.len();
-        let stride = m + 1;
-        let depth = self.rows.len() / stride; // rows so far
-        let prev_start = (depth - 1) * stride;
-        let prev_key = self.key_chars.last().copied();
-        let doubles_prev = prev_key.is_some_and(|p| p.lower == c.lower);
-        let mut min = u32::MAX;
-        for i in 0..=m {
-            let up = self.rows[prev_start + i];
-            // Inserting `c` costs half when it doubles a neighbour.
-            let ins = if doubles_prev || (i > 0 && self.query[i - 1].lower == c.lower) {
-                HALF
-            } else {
-                EDIT
-            };
-            let mut best = up + ins;
-            if i > 0 {
-                let q = self.query[i - 1];
-                let diag = self.rows[prev_start + i - 1];
-                let sub = if q.lower == c.lower {
-                    0
-                } else if q.base == c.base {
-                    HALF
-                } else {
-                    EDIT
-                };
-                best = best.min(diag + sub);
-                let left = self.rows[self.rows.len() - 1];
-                let del = if (i >= 2 && self.query[i - 2].lower == q.lower) || q.lower == c.lower {
-                    HALF
-                } else {
-                    EDIT
-                };
-                best = best.min(left + del);
-                if i >= 2
-                    && depth >= 2
-                    && let Some(pk) = prev_key
-                    && q.lower == pk.lower
-                    && self.query[i - 2].lower == c.lower
-                {
-                    let pp = self.rows[prev_start - stride + i - 2];
-                    best = best.min(pp + EDIT);
-                }
-            }
+    /// The query positions whose letter is `c` up to accents and case.
+    #[inline]
+    fn positions(&self, c: Folded) -> u64 {
+        if c.base.is_ascii() {
+            self.ascii_positions[c.base as usize]
+        } else {
+            self.other_positions
+                .iter()
+                .find(|e| e.0 == c.base)
+                .map_or(0, |e| e.1)
+        }
+    }
+
+    /// The row of a key character that matches no query letter (up to
+    /// accents) and does not double the previous key character: every
+    /// substitution and insertion costs a full edit, and a deletion costs
+    /// half only where the query doubles a letter. Written to `generic` at
+    /// `depth` (the index of the new row); returns its minimum.
+    fn generic_row(&mut self, depth: usize) -> u32 {
+        let stride = self.query.len() + 1;
+        if self.generic.len() < (depth + 1) * stride {
+            self.generic.resize((depth + 1) * stride, 0);
+        }
+        let prev = &self.rows[(depth - 1) * stride..depth * stride];
+        let new = &mut self.generic[depth * stride..(depth + 1) * stride];
+        new[0] = prev[0] + EDIT;
+        let mut min = new[0];
+        for i in 1..stride {
+            let del = if self.doubled[i] { HALF } else { EDIT };
+            let best = (prev[i].min(prev[i - 1]) + EDIT).min(new[i - 1] + del);
+            new[i] = best;
             min = min.min(best);
-            self.rows.push(best);
         }
         min
     }
 
-    fn walk(&mut self, addr: CompiledAddr, pending: usize) {
+    /// Cell `i` (1-based) of the row being built in `new` for key
+    /// character `c`, from the previous row `prev` and, for a swap of two
+    /// neighbours, the one before it with the previous key character.
+    #[inline(always)]
+    fn cell(
+        &self,
+        i: usize,
+        c: Folded,
+        doubles_prev: bool,
+        prev: &[u32],
+        new: &[u32],
+        swap: Option<(Folded, &[u32])>,
+    ) -> u32 {
+        let q = self.query[i - 1];
+        let same = q.lower == c.lower;
+        // Inserting `c` costs half when it doubles a neighbour.
+        let ins = if doubles_prev || same { HALF } else { EDIT };
+        let mut best = prev[i] + ins;
+        let sub = if same {
+            0
+        } else if q.base == c.base {
+            HALF
+        } else {
+            EDIT
+        };
+        best = best.min(prev[i - 1] + sub);
+        let del = if same || self.doubled[i] { HALF } else { EDIT };
+        best = best.min(new[i - 1] + del);
+        if i >= 2
+            && let Some((pk, before)) = swap
+            && q.lower == pk.lower
+            && self.query[i - 2].lower == c.lower
+        {
+            best = best.min(before[i - 2] + EDIT);
+        }
+        best
+    }
+
+    /// Appends the row for key character `c`, computing every cell; returns
+    /// its minimum.
+    fn push_row(&mut self, c: Folded) -> u32 {
+        let m = self.query.len();
+        let stride = m + 1;
+        let len = self.rows.len();
+        let depth = len / stride; // rows so far
+        let prev_key = self.key_chars.last().copied();
+        let doubles_prev = prev_key.is_some_and(|p| p.lower == c.lower);
+        let mut rows = std::mem::take(&mut self.rows);
+        rows.resize(len + stride, 0);
+        let (head, new) = rows.split_at_mut(len);
+        let prev = &head[len - stride..];
+        let swap = match prev_key {
+            Some(pk) if depth >= 2 => Some((pk, &head[len - 2 * stride..len - stride])),
+            _ => None,
+        };
+        new[0] = prev[0] + if doubles_prev { HALF } else { EDIT };
+        let mut min = new[0];
+        for i in 1..=m {
+            let best = self.cell(i, c, doubles_prev, prev, new, swap);
+            new[i] = best;
+            min = min.min(best);
+        }
+        self.rows = rows;
+        min
+    }
+
+    /// Appends the row for key character `c`, which does not double the
+    /// previous key character and matches the query letters at `positions`
+    /// (bit `i`: query character `i`), starting from the generic row of
+    /// this depth; returns its minimum.
+    ///
+    /// Only a matched position and the cell after it (a swap) can differ
+    /// from the generic row, and a cell whose left neighbour and position
+    /// are unchanged keeps its generic value: so only a few cells are
+    /// computed, not the whole row.
+    fn push_row_near(&mut self, c: Folded, positions: u64, depth: usize) -> u32 {
+        let m = self.query.len();
+        let stride = m + 1;
+        let len = self.rows.len();
+        let prev_key = self.key_chars.last().copied();
+        let mut rows = std::mem::take(&mut self.rows);
+        let generic = &self.generic[depth * stride..(depth + 1) * stride];
+        rows.extend_from_slice(generic);
+        let (head, new) = rows.split_at_mut(len);
+        let prev = &head[len - stride..];
+        let swap = match prev_key {
+            Some(pk) if depth >= 2 => Some((pk, &head[len - 2 * stride..len - stride])),
+            _ => None,
+        };
+        let mut pending = positions | (positions << 1);
+        while pending != 0 {
+            let i = pending.trailing_zeros() as usize;
+            if i > m {
+                break;
+            }
+            let best = self.cell(i, c, false, prev, new, swap);
+            new[i] = best;
+            pending &= !(1u64 << i);
+            if best != generic[i] {
+                pending |= 1u64 << (i + 1);
+            }
+        }
+        let min = new.iter().copied().min().unwrap_or(u32::MAX);
+        self.rows = rows;
+        min
+    }
+
+    fn walk(&mut self, node: Node<'a>, pending: usize) {
         self.visited += 1;
         if self.visited > MAX_VISITS || (self.first_only && !self.found.is_empty()) {
             return;
         }
         let fst = self.fst;
-        let node = fst.node(addr);
         let stride = self.query.len() + 1;
+        let depth = self.rows.len() / stride;
+        // The row of a key character matching no query letter, computed at
+        // the first transition that needs it; rows of the others start
+        // from it.
+        let mut generic_min: Option<u32> = None;
         for t in node.transitions() {
             self.key.push(t.inp);
-            let complete_at = self.key.len() - pending - 1;
-            match std::str::from_utf8(&self.key[complete_at..]) {
-                Ok(s) => {
-                    let c = Folded::new(s.chars().next().unwrap_or('\u{fffd}'));
-                    let min = self.push_row(c);
+            // An ASCII byte is a whole character; only other bytes need
+            // decoding (and may be the first bytes of a longer character).
+            let decoded = if pending == 0 && t.inp < 0x80 {
+                Ok(char::from(t.inp))
+            } else {
+                let complete_at = self.key.len() - pending - 1;
+                std::str::from_utf8(&self.key[complete_at..])
+                    .map(|s| s.chars().next().unwrap_or('\u{fffd}'))
+            };
+            match decoded {
+                Ok(ch) => {
+                    let c = Folded::new(ch);
+                    let min = if self.key_chars.last().is_some_and(|p| p.lower == c.lower) {
+                        // A doubled letter changes every insertion.
+                        self.push_row(c)
+                    } else {
+                        let generic = match generic_min {
+                            Some(m) => m,
+                            None => *generic_min.insert(self.generic_row(depth)),
+                        };
+                        match self.positions(c) {
+                            0 => {
+                                if generic <= self.max {
+                                    let at = depth * stride;
+                                    self.rows.extend_from_slice(&self.generic[at..at + stride]);
+                                }
+                                generic
+                            }
+                            positions => self.push_row_near(c, positions, depth),
+                        }
+                    };
                     if min <= self.max {
                         let cost = self.rows[self.rows.len() - 1];
                         self.key_chars.push(c);
-                        if cost <= self.max && fst.node(t.addr).is_final() {
+                        let child = fst.node(t.addr);
+                        if cost <= self.max && child.is_final() {
                             let word = String::from_utf8_lossy(&self.key).into_owned();
                             self.found.push((cost, word));
                         }
-                        self.walk(t.addr, 0);
+                        self.walk(child, 0);
                         self.key_chars.pop();
                     }
-                    self.rows.truncate(self.rows.len() - stride);
+                    self.rows.truncate(depth * stride);
                 }
                 // The byte is part of a multi-byte character: keep reading.
-                Err(e) if e.error_len().is_none() && pending < 3 => self.walk(t.addr, pending + 1),
+                Err(e) if e.error_len().is_none() && pending < 3 => {
+                    self.walk(fst.node(t.addr), pending + 1)
+                }
                 Err(_) => {}
             }
             self.key.pop();
@@ -194,10 +359,10 @@ impl<'a> Search<'a> {
     }
 
     fn run(mut self) -> Vec<(u32, String)> {
-        if self.query.is_empty() || self.query.len() > 40 {
+        if self.query.is_empty() || self.query.len() > MAX_QUERY {
             return Vec::new();
         }
-        let root = self.fst.root().addr();
+        let root = self.fst.root();
         self.walk(root, 0);
         self.found
     }
@@ -289,6 +454,125 @@ mod tests {
         Set::new(leaked).unwrap_or_else(|_| Set::new(EMPTY).unwrap_or_else(|_| unreachable!()))
     }
     static EMPTY: &[u8] = &[];
+
+    /// The search's result by definition: every word of `words` (in set
+    /// order) whose weighted distance to `query` is at most `max`, computed
+    /// one word at a time with the full table (the search only prunes
+    /// prefixes whose row minimum exceeds `max`; so does this).
+    fn reference(words: &[String], query: &str, max: u32) -> Vec<(u32, String)> {
+        let fold = |c: char| Folded {
+            lower: lower(c),
+            base: base(c),
+        };
+        let q: Vec<Folded> = query.chars().map(fold).collect();
+        let m = q.len();
+        let mut out = Vec::new();
+        if m == 0 || m > MAX_QUERY {
+            return out;
+        }
+        'words: for w in words {
+            let key: Vec<Folded> = w.chars().map(fold).collect();
+            let mut rows: Vec<Vec<u32>> = vec![(0..=m as u32).map(|i| i * EDIT).collect()];
+            for (d, &c) in key.iter().enumerate() {
+                let prev_key = d.checked_sub(1).map(|p| key[p]);
+                let doubles_prev = prev_key.is_some_and(|p| p.lower == c.lower);
+                let prev = &rows[d];
+                let mut new = vec![prev[0] + if doubles_prev { HALF } else { EDIT }];
+                for i in 1..=m {
+                    let qi = q[i - 1];
+                    let ins = if doubles_prev || qi.lower == c.lower {
+                        HALF
+                    } else {
+                        EDIT
+                    };
+                    let sub = if qi.lower == c.lower {
+                        0
+                    } else if qi.base == c.base {
+                        HALF
+                    } else {
+                        EDIT
+                    };
+                    let del = if (i >= 2 && q[i - 2].lower == qi.lower) || qi.lower == c.lower {
+                        HALF
+                    } else {
+                        EDIT
+                    };
+                    let mut best = (prev[i] + ins).min(prev[i - 1] + sub).min(new[i - 1] + del);
+                    if i >= 2
+                        && d >= 1
+                        && let Some(pk) = prev_key
+                        && qi.lower == pk.lower
+                        && q[i - 2].lower == c.lower
+                    {
+                        best = best.min(rows[d - 1][i - 2] + EDIT);
+                    }
+                    new.push(best);
+                }
+                if new.iter().min().is_none_or(|&v| v > max) {
+                    continue 'words;
+                }
+                rows.push(new);
+            }
+            let cost = rows[rows.len() - 1][m];
+            if !key.is_empty() && cost <= max {
+                out.push((cost, w.clone()));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn search_finds_what_the_full_table_finds() {
+        // Accents, case, a ligature, doubled letters: every cost rule.
+        let alphabet: Vec<char> = "abeélnostœEàa".chars().collect();
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..20 {
+            let mut words: Vec<String> = (0..300)
+                .map(|_| {
+                    (0..1 + next(9))
+                        .map(|_| alphabet[next(alphabet.len())])
+                        .collect()
+                })
+                .collect();
+            words.sort();
+            words.dedup();
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let s = set(&refs);
+            for k in 0..30 {
+                // Half the queries are near a word of the set.
+                let query: String = if k % 2 == 0 {
+                    let mut w: Vec<char> = words[next(words.len())].chars().collect();
+                    let at = next(w.len() + 1);
+                    match next(3) {
+                        0 => w.insert(at, alphabet[next(alphabet.len())]),
+                        1 if at < w.len() => {
+                            w.remove(at);
+                        }
+                        _ if at + 1 < w.len() => w.swap(at, at + 1),
+                        _ => {}
+                    }
+                    w.into_iter().collect()
+                } else {
+                    (0..1 + next(8))
+                        .map(|_| alphabet[next(alphabet.len())])
+                        .collect()
+                };
+                for max in 1..=2 * EDIT {
+                    assert_eq!(
+                        Search::new(&s, &query, max, false).run(),
+                        reference(&words, &query, max),
+                        "query {query:?}, max {max}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn ranks_cheap_edits_first() {

@@ -332,15 +332,18 @@ pub fn tokenize_run(
     let templates = template_spans(run_text);
     let mut next_template = 0;
     let bytes = run_text.as_bytes();
-    // Pieces of the current chunk, kept until the chunk proves to be prose.
-    let mut chunk_pieces: Vec<Range<usize>> = Vec::new();
+    let tables = tables();
     // One forward pass over the bytes, one table load per ASCII byte; a
     // non-ASCII character is decoded only where it occurs. This loop sees
     // every byte of every post, so it decides everything about a chunk
     // (its edges, whether it is code or a domain, its pieces) in that pass.
     let mut i = 0;
     while i < bytes.len() {
-        let (k, len) = class_at(run_text, i);
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
+        let (k, len) = class_at(tables, run_text, i);
         if k & WS != 0 {
             i += len;
             continue;
@@ -354,9 +357,32 @@ pub fn tokenize_run(
         let mut dot_after_word = false;
         let mut piece_start: Option<usize> = None;
         let mut piece_end = 0;
-        chunk_pieces.clear();
+        // The chunk's pieces go straight to `out`, and are taken back if
+        // the chunk proves not to be prose.
+        let first_piece = out.len();
+        let piece = |range: Range<usize>| Piece {
+            front_matter,
+            in_link_text,
+            run,
+            range: base + range.start..base + range.end,
+        };
         while i < bytes.len() {
-            let (k, len) = class_at(run_text, i);
+            // A run of ASCII letters and digits in one tight loop: they are
+            // word characters and nothing else (not edges, code, dots or
+            // joiners), so the run does in one step what the general path
+            // below would do character by character.
+            if is_ascii_word(bytes[i]) {
+                code |= pending_code || dot_after_word;
+                seen_core = true;
+                dot_after_word = false;
+                piece_start.get_or_insert(i);
+                let run = bytes[i..].iter().position(|&b| !is_ascii_word(b));
+                i = run.map_or(bytes.len(), |n| i + n);
+                piece_end = i;
+                prev_word = true;
+                continue;
+            }
+            let (k, len) = class_at(tables, run_text, i);
             if k & WS != 0 {
                 break;
             }
@@ -381,14 +407,14 @@ pub fn tokenize_run(
                 // A joiner after a word keeps the piece open; if no word
                 // character follows, the piece ends before it (`piece_end`).
                 if let Some(s) = piece_start.take() {
-                    chunk_pieces.push(s..piece_end);
+                    out.push(piece(s..piece_end));
                 }
             }
             prev_word = k & WORD != 0;
             i += len;
         }
         if let Some(s) = piece_start.take() {
-            chunk_pieces.push(s..piece_end);
+            out.push(piece(s..piece_end));
         }
         let end = i;
         // Template spans are sorted: skip those already passed.
@@ -400,40 +426,280 @@ pub fn tokenize_run(
             .filter(|t| t.start < end && start < t.end)
         {
             // Skip the whole tag, spaces included.
+            out.truncate(first_piece);
             skipped.push(base + t.start..base + t.end);
             i = i.max(t.end);
             continue;
         }
         if code {
+            out.truncate(first_piece);
             skipped.push(base + start..base + end);
-            continue;
-        }
-        for r in &chunk_pieces {
-            out.push(Piece {
-                front_matter,
-                in_link_text,
-                run,
-                range: base + r.start..base + r.end,
-            });
         }
     }
 }
 
+/// An ASCII letter or digit: a word character and nothing else.
+#[inline(always)]
+fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+/// Classes of the non-ASCII characters prose is made of, computed once:
+/// every two-byte character (accented Latin letters, Greek, Cyrillic...)
+/// and the General Punctuation block (typographic apostrophe and quotes,
+/// dashes, ellipsis, narrow spaces).
+struct Tables {
+    two_byte: [u8; 0x800],
+    punctuation: [u8; 0x70],
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut t = Tables {
+            two_byte: [0; 0x800],
+            punctuation: [0; 0x70],
+        };
+        for (cp, slot) in t.two_byte.iter_mut().enumerate() {
+            *slot = char::from_u32(cp as u32).map_or(0, class);
+        }
+        for (cp, slot) in t.punctuation.iter_mut().enumerate() {
+            *slot = char::from_u32(0x2000 + cp as u32).map_or(0, class);
+        }
+        t
+    })
+}
+
 /// The class flags and byte length of the character at byte `i`.
 #[inline(always)]
-fn class_at(text: &str, i: usize) -> (u8, usize) {
-    let b = text.as_bytes()[i];
-    if b < 128 {
-        (ASCII_CLASSES[b as usize], 1)
-    } else {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        (class(c), c.len_utf8())
+fn class_at(tables: &Tables, text: &str, i: usize) -> (u8, usize) {
+    let b = text.as_bytes();
+    let b0 = b[i];
+    if b0 < 0x80 {
+        return (ASCII_CLASSES[b0 as usize], 1);
     }
+    // `text` is valid UTF-8, so a lead byte is followed by its continuation
+    // bytes.
+    if b0 < 0xE0 {
+        let cp = ((b0 as usize & 0x1F) << 6) | (b[i + 1] as usize & 0x3F);
+        return (tables.two_byte[cp], 2);
+    }
+    if b0 == 0xE2 && b[i + 1] & 0xFE == 0x80 {
+        // U+2000..U+207F: `E2 80 xx` and `E2 81 xx`.
+        let cp = ((b[i + 1] as usize & 0x01) << 6) | (b[i + 2] as usize & 0x3F);
+        if cp < 0x70 {
+            return (tables.punctuation[cp], 3);
+        }
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (class(c), c.len_utf8())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer as first written (every character through `class`):
+    /// the reference the table-driven one must match exactly.
+    fn reference_tokenize(
+        text: &str,
+        run_range: Range<usize>,
+        run: usize,
+        front_matter: bool,
+        in_link_text: bool,
+        out: &mut Vec<Piece>,
+        skipped: &mut Vec<Range<usize>>,
+    ) {
+        let Some(run_text) = text.get(run_range.clone()) else {
+            return;
+        };
+        let base = run_range.start;
+        let templates = template_spans(run_text);
+        let mut next_template = 0;
+        let bytes = run_text.as_bytes();
+        // Pieces of the current chunk, kept until the chunk proves to be prose.
+        let mut chunk_pieces: Vec<Range<usize>> = Vec::new();
+        // One forward pass over the bytes, one table load per ASCII byte; a
+        // non-ASCII character is decoded only where it occurs. This loop sees
+        // every byte of every post, so it decides everything about a chunk
+        // (its edges, whether it is code or a domain, its pieces) in that pass.
+        let mut i = 0;
+        while i < bytes.len() {
+            let (k, len) = reference_class_at(run_text, i);
+            if k & WS != 0 {
+                i += len;
+                continue;
+            }
+            let start = i;
+            // `@bob`, `#Covid19`: mentions and hashtags are never prose.
+            let mut code = matches!(bytes[start], b'@' | b'#');
+            let mut seen_core = false;
+            let mut pending_code = false;
+            let mut prev_word = false;
+            let mut dot_after_word = false;
+            let mut piece_start: Option<usize> = None;
+            let mut piece_end = 0;
+            chunk_pieces.clear();
+            while i < bytes.len() {
+                let (k, len) = reference_class_at(run_text, i);
+                if k & WS != 0 {
+                    break;
+                }
+                // Code or markup inside the chunk (not on its edges): `a_b`,
+                // `f(x)`, `x::y`, `a/b`, `https://...`.
+                if k & EDGE == 0 {
+                    code |= k & CODE != 0 || pending_code;
+                    seen_core = true;
+                } else if k & CODE != 0 && seen_core {
+                    pending_code = true;
+                }
+                // `beta.gouv.fr`, `Cargo.toml`, `v1.2`: a dot between two word
+                // characters.
+                code |= dot_after_word && k & WORD != 0;
+                dot_after_word = prev_word && bytes[i] == b'.';
+                // Pieces: word characters joined by an apostrophe or hyphen
+                // that has a word character on each side.
+                if k & WORD != 0 {
+                    piece_start.get_or_insert(i);
+                    piece_end = i + len;
+                } else if !(k & JOIN != 0 && prev_word) {
+                    // A joiner after a word keeps the piece open; if no word
+                    // character follows, the piece ends before it (`piece_end`).
+                    if let Some(s) = piece_start.take() {
+                        chunk_pieces.push(s..piece_end);
+                    }
+                }
+                prev_word = k & WORD != 0;
+                i += len;
+            }
+            if let Some(s) = piece_start.take() {
+                chunk_pieces.push(s..piece_end);
+            }
+            let end = i;
+            // Template spans are sorted: skip those already passed.
+            while templates.get(next_template).is_some_and(|t| t.end <= start) {
+                next_template += 1;
+            }
+            if let Some(t) = templates
+                .get(next_template)
+                .filter(|t| t.start < end && start < t.end)
+            {
+                // Skip the whole tag, spaces included.
+                skipped.push(base + t.start..base + t.end);
+                i = i.max(t.end);
+                continue;
+            }
+            if code {
+                skipped.push(base + start..base + end);
+                continue;
+            }
+            for r in &chunk_pieces {
+                out.push(Piece {
+                    front_matter,
+                    in_link_text,
+                    run,
+                    range: base + r.start..base + r.end,
+                });
+            }
+        }
+    }
+
+    fn reference_class_at(text: &str, i: usize) -> (u8, usize) {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (class(c), c.len_utf8())
+    }
+
+    #[test]
+    fn same_pieces_as_the_reference_tokenizer() {
+        let parts = [
+            "mot",
+            "Été",
+            "l’équipe",
+            "aujourd'hui",
+            " ",
+            "\n",
+            ",",
+            ".",
+            "..",
+            "—",
+            "–",
+            "…",
+            "«\u{a0}",
+            "\u{202f}»",
+            "a_b",
+            "f(x)",
+            "x::y",
+            "beta.gouv.fr",
+            "@bob",
+            "#tag",
+            "{{ x }}",
+            "{% y %}",
+            "é\u{301}",
+            "usager·es",
+            "quelques-unes",
+            "v1.2",
+            "(",
+            ")",
+            "[",
+            "]",
+            "*",
+            "`",
+            "/",
+            "Ω",
+            "ж",
+            "\u{2011}",
+            "“",
+            "”",
+            "‘",
+            "1er",
+            "https://x.org/a",
+            "a'",
+            "'",
+            "-",
+            "\t",
+            "\r\n",
+            "😀",
+            "ǅ",
+            "\u{2060}",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..2_000 {
+            let mut text = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for _ in 0..(seed % 40) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(parts[(seed % parts.len() as u64) as usize]);
+                if seed.is_multiple_of(3) {
+                    text.push(' ');
+                }
+            }
+            let (mut got, mut got_skip) = (Vec::new(), Vec::new());
+            tokenize_run(
+                &text,
+                0..text.len(),
+                1,
+                true,
+                false,
+                &mut got,
+                &mut got_skip,
+            );
+            let (mut want, mut want_skip) = (Vec::new(), Vec::new());
+            reference_tokenize(
+                &text,
+                0..text.len(),
+                1,
+                true,
+                false,
+                &mut want,
+                &mut want_skip,
+            );
+            assert_eq!((got, got_skip), (want, want_skip), "{text:?}");
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         let mut out = Vec::new();

@@ -24,7 +24,7 @@ use crate::document::Document;
 use crate::frontmatter::Value;
 use crate::spell::{
     DEFAULT_MIN_DOCUMENTS, Lang, ProseRun, RunKind, SpellConfig, SpellEngine, SpellFinding,
-    SpellOptions, resolve_language,
+    SpellOptions, resolve_language, resolve_language_and_uncertainty,
 };
 
 /// `languages = "auto"` or a list of tags.
@@ -216,6 +216,14 @@ fn language_and_certainty(doc: &Document, cfg: &FileConfig) -> (Lang, bool) {
                 .iter()
                 .find_map(|k| root.get(k).and_then(|e| e.value.value.as_str()))
         });
+    let configured = cfg.spell.configured_languages();
+    let single = configured.len() == 1 && configured.iter().all(|t| t.trim() != "auto");
+    // A hint or a single configured language decides: no sample to read.
+    if hint.and_then(Lang::from_tag).is_some()
+        || (single && configured.iter().all(|t| Lang::from_tag(t).is_some()))
+    {
+        return (resolve_language(hint, &configured, ""), true);
+    }
     // The prose fields (title, excerpt...) count as evidence too: a short
     // post can say more in its title than in its body.
     let mut sample = String::new();
@@ -232,12 +240,8 @@ fn language_and_certainty(doc: &Document, cfg: &FileConfig) -> (Lang, bool) {
     let body = doc.body();
     let cut = crate::document::floor_char_boundary(body, 4000);
     sample.push_str(&body[..cut]);
-    let configured = cfg.spell.configured_languages();
-    let lang = resolve_language(hint, &configured, &sample);
-    let single = configured.len() == 1 && configured.iter().all(|t| t.trim() != "auto");
-    let certain =
-        hint.and_then(Lang::from_tag).is_some() || single || !crate::spell::is_uncertain(&sample);
-    (lang, certain)
+    let (lang, uncertain) = resolve_language_and_uncertainty(hint, &configured, &sample);
+    (lang, single || !uncertain)
 }
 
 /// The prose of a document: the scan's runs and the configured front-matter

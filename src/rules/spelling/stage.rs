@@ -3,34 +3,39 @@
 //! are the site's vocabulary and dropped; the rest get suggestions and
 //! become diagnostics at their use sites.
 
+use rayon::prelude::*;
+
 use crate::config::FileConfig;
 use crate::spell::SiteVocabulary;
 use crate::{FileReport, sort_diagnostics};
 
-/// Turns the kept TY002 candidates of `files` into diagnostics.
-pub fn run(files: &mut [FileReport], configs: &[&FileConfig]) {
+/// Turns the kept TY002 candidates of `files` into diagnostics, with
+/// suggestions in their help when `suggestions` is set.
+pub fn run(files: &mut [FileReport], configs: &[&FileConfig], suggestions: bool) {
     let mut vocab = SiteVocabulary::new();
     for f in files.iter() {
         if let Some((_, words)) = &f.unknown_words {
             vocab.add_document(words);
         }
     }
-    for (file, cfg) in files.iter_mut().zip(configs) {
+    // In parallel: suggestions are the costly part (each distinct word is
+    // searched once, see `SpellEngine::suggest`).
+    files.par_iter_mut().zip(configs).for_each(|(file, cfg)| {
         let Some((lang, mut words)) = file.unknown_words.take() else {
-            continue;
+            return;
         };
         let Some(severity) = cfg.severity(&super::unknown_word::META) else {
-            continue;
+            return;
         };
         if cfg.spell.min_documents > 0 {
             vocab.retain_typos(&mut words, cfg.spell.min_documents);
         }
         if words.is_empty() {
-            continue;
+            return;
         }
         let extra = words.len().saturating_sub(crate::MAX_PER_RULE);
         words.truncate(crate::MAX_PER_RULE);
-        if let Ok(engine) = super::engine(cfg) {
+        if suggestions && let Ok(engine) = super::engine(cfg) {
             engine.fill_suggestions(&lang, &mut words);
         }
         let mut found: Vec<crate::diagnostic::Diagnostic> = words
@@ -52,5 +57,5 @@ pub fn run(files: &mut [FileReport], configs: &[&FileConfig]) {
             ));
         }
         sort_diagnostics(&mut file.diagnostics);
-    }
+    });
 }
