@@ -1,28 +1,27 @@
 #!/usr/bin/env python3
 """Runs the commands of compare.sh interleaved and prints a table.
 
-Each command runs under /usr/bin/time -v (wall time and peak RSS); the runs
+Each command's wall time and peak RSS are measured (wait4); the runs
 of all commands are interleaved so that machine noise hits them alike.
 """
 import argparse
 import os
-import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 
 def measure(cmd):
-    with tempfile.NamedTemporaryFile("r") as t:
-        subprocess.run(["/usr/bin/time", "-v", "-o", t.name] + cmd,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        out = t.read()
-    wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", out)
-    h, m, s = wall.groups()
-    secs = (int(h or 0) * 3600) + int(m) * 60 + float(s)
-    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", out).group(1))
-    return secs, rss / 1024
+    """Wall time (perf_counter, sub-millisecond) and peak RSS in MB (wait4)."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    p.returncode = 0  # reaped by wait4
+    return wall, usage.ru_maxrss / 1024
 
 
 def main():
@@ -39,30 +38,46 @@ def main():
     for root, _, names in os.walk(a.corpus):
         files += [os.path.join(root, n) for n in names if n.endswith((".md", ".markdown"))]
     files.sort()
+    # Two configs in one folder (the folder is the site root, so both runs
+    # resolve links alike): the defaults, and the defaults with spelling off
+    # (the target is spelling on within 1.5 x spelling off).
+    cfg_dir = tempfile.mkdtemp(prefix="frontlint-bench-")
+    defaults = os.path.join(cfg_dir, "defaults.toml")
+    nospell = os.path.join(cfg_dir, "nospell.toml")
+    with open(defaults, "w") as f:
+        f.write("# built-in defaults\n")
+    with open(nospell, "w") as f:
+        f.write("[spelling]\nenabled = false\n")
     list_file = tempfile.NamedTemporaryFile("w", delete=False, suffix=".txt")
     list_file.write("\0".join(files))
     list_file.close()
     size = sum(os.path.getsize(f) for f in files)
-    print(f"corpus: {a.corpus}: {len(files)} files, {size / 1e6:.1f} MB; seed: {a.seed}; {a.runs} runs each")
+    print(f"corpus: {a.corpus}: {len(files)} files, {size / 1e6:.1f} MB; seed: {a.seed}; {a.runs} runs each (seed: more)")
     print(f"cores: {os.cpu_count()}")
 
     suites = {
         "corpus": {
             "floor (cat)": ["sh", "-c", f"xargs -0 cat < {list_file.name} > /dev/null"],
-            "frontlint": [fl, "--no-config", "--format", "short", a.corpus],
+            "frontlint": [fl, "--config", defaults, "--format", "short", a.corpus],
+            "frontlint json": [fl, "--config", defaults, "--format", "json", a.corpus],
+            "frontlint no-spell": [fl, "--config", nospell, "--format", "short", a.corpus],
             "rumdl": [rumdl, "check", "--no-cache", "--silent", a.corpus],
             "markdownlint-cli2": [mdl, os.path.join(a.corpus, "**/*.{md,markdown}")],
         },
         "seed": {
             "floor (cat)": ["cat", a.seed],
-            "frontlint": [fl, "--no-config", "--format", "short", a.seed],
+            "frontlint": [fl, "--config", defaults, "--format", "short", a.seed],
+            "frontlint json": [fl, "--config", defaults, "--format", "json", a.seed],
+            "frontlint no-spell": [fl, "--config", nospell, "--format", "short", a.seed],
             "rumdl": [rumdl, "check", "--no-cache", "--silent", a.seed],
             "markdownlint-cli2": [mdl, a.seed],
         },
     }
     for suite, cmds in suites.items():
         results = {name: [] for name in cmds}
-        for _ in range(a.runs):
+        # One post takes milliseconds: more runs for a stable median.
+        runs = a.runs if suite == "corpus" else max(a.runs * 5, 20)
+        for _ in range(runs):
             for name, cmd in cmds.items():
                 results[name].append(measure(cmd))
         print(f"\n## {suite}")
@@ -71,11 +86,15 @@ def main():
         for name, runs in results.items():
             walls = [w for w, _ in runs]
             med[name] = statistics.median(walls)
-            print(f"{name:<20} {med[name]:>9.3f} {min(walls):>8.3f} {max(r for _, r in runs):>8.1f}")
+            print(f"{name:<20} {med[name]:>9.4f} {min(walls):>8.4f} {max(r for _, r in runs):>8.1f}")
         f = med["frontlint"]
         print(f"frontlint / rumdl             = {f / med['rumdl']:.2f}")
         print(f"frontlint / markdownlint-cli2 = {f / med['markdownlint-cli2']:.3f}")
+        print(f"spelling on / off (short)     = {f / med['frontlint no-spell']:.2f}")
+        print(f"spelling on / off (json, suggestions computed) = "
+              f"{med['frontlint json'] / med['frontlint no-spell']:.2f}")
     os.unlink(list_file.name)
+    shutil.rmtree(cfg_dir)
 
 
 if __name__ == "__main__":
