@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Runs the commands of compare.sh interleaved and prints a table.
 
-Each command's wall time and peak RSS are measured (wait4); the runs
+Each command's wall time is measured around the process, and its peak RSS
+in a separate run under GNU time; the runs
 of all commands are interleaved so that machine noise hits them alike.
 """
 import argparse
@@ -15,13 +16,19 @@ import time
 
 
 def measure(cmd):
-    """Wall time (perf_counter, sub-millisecond) and peak RSS in MB (wait4)."""
+    """Wall time, sub-millisecond (perf_counter around the process)."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, _, usage = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t0
-    p.returncode = 0  # reaped by wait4
-    return wall, usage.ru_maxrss / 1024
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def peak_memory(cmd):
+    """Peak RSS in MB, from GNU time in a run of its own (a child forked from
+    Python would also count Python's own memory)."""
+    with tempfile.NamedTemporaryFile("r") as t:
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", t.name] + cmd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return int(t.read().split()[-1]) / 1024
 
 
 def main():
@@ -80,13 +87,13 @@ def main():
         for _ in range(runs):
             for name, cmd in cmds.items():
                 results[name].append(measure(cmd))
+        memory = {name: peak_memory(cmd) for name, cmd in cmds.items()}
         print(f"\n## {suite}")
         print(f"{'command':<20} {'median s':>9} {'min s':>8} {'peak MB':>8}")
         med = {}
-        for name, runs in results.items():
-            walls = [w for w, _ in runs]
+        for name, walls in results.items():
             med[name] = statistics.median(walls)
-            print(f"{name:<20} {med[name]:>9.4f} {min(walls):>8.4f} {max(r for _, r in runs):>8.1f}")
+            print(f"{name:<20} {med[name]:>9.4f} {min(walls):>8.4f} {memory[name]:>8.1f}")
         f = med["frontlint"]
         print(f"frontlint / rumdl             = {f / med['rumdl']:.2f}")
         print(f"frontlint / markdownlint-cli2 = {f / med['markdownlint-cli2']:.3f}")

@@ -690,16 +690,23 @@ fn print_diffs(report: &crate::Report, failed: bool) -> i32 {
 fn list_rules() -> i32 {
     let mut out = String::new();
     out.push_str(&format!(
-        "{:<6}  {:<24}  {:<13}  {:<8}  {}\n",
+        "{:<6}  {:<24}  {:<13}  {:<29}  {}\n",
         "CODE", "NAME", "CATEGORY", "DEFAULT", "FIX"
     ));
     for m in rules::all() {
+        // Rules of the opt-in stages run only when their stage is on.
+        let default = match (m.code, m.default_severity) {
+            (_, None) => "off".to_string(),
+            ("GR001", Some(s)) => format!("{} (with --grammar)", s.as_str()),
+            ("LK010" | "LK011", Some(s)) => format!("{} (with --check-links)", s.as_str()),
+            (_, Some(s)) => s.as_str().to_string(),
+        };
         out.push_str(&format!(
-            "{:<6}  {:<24}  {:<13}  {:<8}  {}\n",
+            "{:<6}  {:<24}  {:<13}  {:<29}  {}\n",
             m.code,
             m.name,
             m.category.as_str(),
-            m.default_severity.map_or("off", |s| s.as_str()),
+            default,
             if m.fixable { "yes" } else { "" }
         ));
     }

@@ -571,10 +571,9 @@ fn infer_type(
         }
         kinds.push(*kind);
     }
-    // Dates mixed with other text: keep text (FM007 still checks `date`).
-    if kinds.contains(&Kind::Date) && kinds.contains(&Kind::String) {
-        kinds.retain(|k| *k != Kind::Date);
-    }
+    // Dates mixed with text (`date: 2020-03-31T10:00:00Z` is a YAML date,
+    // `date: Tue, 31 Mar 2020 ...` a string) keep both types: the site's
+    // generator reads both (FM007 still checks the text form).
     if kinds.contains(&Kind::Integer) && kinds.contains(&Kind::Number) {
         kinds.retain(|k| *k != Kind::Integer);
     }
@@ -711,7 +710,9 @@ pub fn infer(dir: &Path) -> Result<InitReport, String> {
     let by_rule = lint_all(&posts, &text, dir)?.by_rule;
     let limit = (posts.len() as f64 * CONVENTION_SHARE).max(3.0) as usize;
     for (rule, files) in &by_rule {
-        if *files > limit && !ALWAYS_ON.contains(&rule.as_str()) {
+        // Front-matter rules stay on: their findings are the outliers this
+        // config lists as the to-do (a missing title is not a style).
+        if *files > limit && !ALWAYS_ON.contains(&rule.as_str()) && !rule.starts_with("FM") {
             off.push((rule.clone(), *files));
         }
     }
@@ -972,9 +973,16 @@ fn render(
         out.push_str("[rules]\n");
         for (rule, files) in off {
             let name = crate::rules::find(rule).map_or("", |m| m.name);
+            let why = if rule.starts_with("LK") {
+                "links frontlint cannot resolve without more `[site]` settings \
+                 (generator, permalinks, `generated` paths), or real breakage: \
+                 check a few, configure `[site]`, then turn it on"
+            } else {
+                "the site's style, not a fault. Turn it on when ready"
+            };
             let _ = writeln!(
                 out,
-                "# {rule} ({name}) flags {} of {} files: the site's style, not a fault. Turn it on when ready.",
+                "# {rule} ({name}) flags {} of {} files: {why}.",
                 files,
                 posts.len()
             );

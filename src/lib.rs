@@ -547,6 +547,13 @@ fn collect_jobs(
                 }
             }
         }
+        if jobs.len() == jobs_before && left_out.is_empty() {
+            notes.push(format!(
+                "no Markdown files (*.md, *.markdown, *.mdx) found under {} \
+                 (files that .gitignore names are not linted)",
+                root.display()
+            ));
+        }
         if jobs.len() == jobs_before {
             for (config, (n, folder)) in left_out {
                 notes.push(format!(

@@ -531,3 +531,34 @@ fn bold_markers_in_destination_help_matches_the_fix() {
     let help = d["help"].as_str().unwrap();
     assert!(help.contains("the fix removes the markers"), "{help}");
 }
+
+// 21. Output into a pipe that closes early (`frontlint rules | head -1`)
+// ends quietly, with no panic (found by a fresh user).
+
+#[cfg(unix)]
+#[test]
+fn closed_output_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    for args in [
+        &["config", "--schema"][..],
+        &["rules"][..],
+        &["completions", "bash"][..],
+        &["explain", "LK001"][..],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_frontlint"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 1];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The read end is closed here, before the command has written
+        // everything.
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_ne!(out.status.code(), Some(101), "{args:?}");
+    }
+}

@@ -68,7 +68,19 @@ impl LineEnding {
         match self {
             LineEnding::CrLf => "\r\n",
             LineEnding::Cr => "\r",
-            LineEnding::Mixed if text.contains("\r\n") => "\r\n",
+            // The most used ending (ties: LF, then CRLF).
+            LineEnding::Mixed => {
+                let crlf = memchr::memmem::find_iter(text.as_bytes(), b"\r\n").count();
+                let lf = memchr::memchr_iter(b'\n', text.as_bytes()).count() - crlf;
+                let cr = memchr::memchr_iter(b'\r', text.as_bytes()).count() - crlf;
+                if lf >= crlf && lf >= cr {
+                    "\n"
+                } else if crlf >= cr {
+                    "\r\n"
+                } else {
+                    "\r"
+                }
+            }
             _ => "\n",
         }
     }
@@ -257,5 +269,13 @@ mod tests {
         assert_eq!(LineEnding::detect("a\r\nb\r\n"), LineEnding::CrLf);
         assert_eq!(LineEnding::detect("a\r\nb\n"), LineEnding::Mixed);
         assert_eq!(LineEnding::detect("a"), LineEnding::None);
+        // A mixed file gets its most used ending (a fresh user's report:
+        // mostly LF with one CRLF got a CRLF final newline).
+        let mostly_lf = "a\nb\nc\r\nd\re";
+        assert_eq!(LineEnding::detect(mostly_lf).as_str(mostly_lf), "\n");
+        let mostly_crlf = "a\r\nb\r\nc\nd";
+        assert_eq!(LineEnding::detect(mostly_crlf).as_str(mostly_crlf), "\r\n");
+        let mostly_cr = "a\rb\rc\nd";
+        assert_eq!(LineEnding::detect(mostly_cr).as_str(mostly_cr), "\r");
     }
 }

@@ -147,23 +147,49 @@ pub(super) fn write(
     Ok(())
 }
 
-/// The text as miette should see it. miette breaks lines at `\n` only, so a
-/// file whose lines end with a lone `\r` (old Mac style) would show as one
-/// line: each lone `\r` becomes `\n`, one byte for one, so every span still
-/// points at the same place.
+/// The text as miette should see it, one byte for one so that every span
+/// still points at the same place:
+/// - miette breaks lines at `\n` only, so a file whose lines end with a
+///   lone `\r` (old Mac style) would show as one line: each lone `\r`
+///   becomes `\n`;
+/// - control characters (a binary file named `.md`, a stray escape) would
+///   drive the terminal: each becomes `?` (C1 controls, two bytes in UTF-8,
+///   become `??`).
 fn for_snippets(text: Arc<str>) -> Arc<str> {
     let b = text.as_bytes();
     let lone_cr = |i: usize| b[i] == b'\r' && b.get(i + 1) != Some(&b'\n');
-    if !(0..b.len()).any(lone_cr) {
+    let control = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t');
+    if !(0..b.len()).any(lone_cr) && !text.chars().any(control) {
         return text;
     }
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
-        out.push(if lone_cr(i) { '\n' } else { c });
+        if lone_cr(i) {
+            out.push('\n');
+        } else if control(c) {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
     }
     Arc::from(out)
 }
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_keep_offsets_and_hide_control_characters() {
+        let text = "a\rb\x1b[31mc\x00d\u{85}e\r\nf\tg";
+        let shown = for_snippets(Arc::from(text));
+        assert_eq!(&*shown, "a\nb?[31mc?d??e\r\nf\tg");
+        assert_eq!(shown.len(), text.len());
+        let plain = Arc::from("plain\r\ntext\n");
+        assert!(Arc::ptr_eq(&for_snippets(Arc::clone(&plain)), &plain));
+    }
 }

@@ -725,8 +725,19 @@ impl Site {
                 Resolved::SameDocument { fragment }
             };
         }
-        let content = self.root.join(self.content.as_deref().unwrap_or(""));
         let from_abs = crate::config::absolute(from);
+        // No content folder configured (no Hugo config found): a `ref` says
+        // the site is Hugo's, whose content folder is `content` by default;
+        // the nearest `content` folder above the page is the best guess.
+        let content = match self.content.as_deref() {
+            Some(c) => self.root.join(c),
+            None => from_abs
+                .ancestors()
+                .skip(1)
+                .take_while(|a| a.starts_with(&self.root))
+                .find(|a| a.file_name().is_some_and(|n| n == "content"))
+                .map_or_else(|| self.root.clone(), Path::to_path_buf),
+        };
         let mut bases = Vec::new();
         if let Some(rest) = path.strip_prefix('/') {
             bases.push(content.join(rest));
@@ -772,7 +783,10 @@ impl Site {
         Resolved::Missing {
             message: format!(
                 "Hugo `ref` to `{path}`: no such page under `{}` (Hugo stops the build with REF_NOT_FOUND)",
-                crate::config::display_path(&content).display()
+                match crate::config::display_path(&content).display().to_string() {
+                    d if d.is_empty() => ".".to_string(),
+                    d => d,
+                }
             ),
             help: bases.first().and_then(|b| self.suggest_file(b)),
         }
