@@ -373,3 +373,35 @@ fn letter_case_matters_unless_the_host_ignores_it() {
     let (r, _) = json(&[path_str(&lenient.path().join("p.md"))]);
     assert!(findings(&r).is_empty(), "{r}");
 }
+
+#[test]
+fn links_into_a_folder_the_site_lacks_suggest_generated() {
+    let dir = temp_site(
+        "",
+        &[
+            ("docs/a.md", "# A\n"),
+            (
+                "p.md",
+                "[api](/dotnet/api/system.string) [typo](/docs/b.md)\n",
+            ),
+        ],
+    );
+    let (r, _) = json(&[path_str(&dir.path().join("p.md"))]);
+    assert_eq!(findings(&r), vec![f("LK007", 1, 7), f("LK007", 1, 41)]);
+    let help = |i: usize| r["diagnostics"][i]["help"].as_str().unwrap().to_string();
+    assert!(
+        help(0).contains("`[site] generated = [\"/dotnet/**\"]`"),
+        "{}",
+        help(0)
+    );
+    // `/docs/` exists: the path itself is what to check.
+    assert!(!help(1).contains("generated"), "{}", help(1));
+    // Declared as generated, the links are fine.
+    fs::write(
+        dir.path().join("frontlint.toml"),
+        "[site]\ngenerated = [\"/dotnet/**\"]\n",
+    )
+    .unwrap();
+    let (r, _) = json(&[path_str(&dir.path().join("p.md"))]);
+    assert_eq!(findings(&r), vec![f("LK007", 1, 41)]);
+}

@@ -53,6 +53,22 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// serde's "unknown field `inclde`, expected one of `include`, ..." with
+/// "did you mean `include`?" added when one of the expected names is close.
+fn with_suggestion(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return message.to_string();
+    };
+    let Some((unknown, expected)) = rest.split_once('`') else {
+        return message.to_string();
+    };
+    let names = expected.split('`').skip(1).step_by(2);
+    match crate::rules::front_matter::unknown_field::did_you_mean(unknown, names, false) {
+        Some(near) => format!("{message}; did you mean `{near}`?"),
+        None => message.to_string(),
+    }
+}
+
 /// A field declaration, compiled.
 #[derive(Debug, Clone)]
 pub struct Field {
@@ -232,7 +248,7 @@ impl LoadedConfig {
 
         let file: ConfigFile = toml::from_str(text).map_err(|e| {
             let at = e.span().map_or(0, |s| s.start);
-            err_at(at, e.message().trim().to_string())
+            err_at(at, with_suggestion(e.message().trim()))
         })?;
         let file = if file.preset.is_some() || file.import.is_some() {
             extend(text, &file, root).map_err(|(needle, m)| err_at(locate(&needle), m))?
@@ -633,6 +649,22 @@ mod tests {
         assert!(e.message.contains("did you mean `LK009`"), "{}", e.message);
         let e = cfg("[front_matter]\nfields.x = { pattern = \"(\" }\n").unwrap_err();
         assert_eq!(e.line, 2);
+        // Misspelt keys get a suggestion at every level.
+        let e = cfg("inclde = [\"*.md\"]\n").unwrap_err();
+        assert_eq!((e.line, e.column), (1, 1));
+        assert!(
+            e.message.ends_with("did you mean `include`?"),
+            "{}",
+            e.message
+        );
+        let e = cfg("[front_matter]\nrequird = [\"title\"]\n").unwrap_err();
+        assert!(
+            e.message.ends_with("did you mean `required`?"),
+            "{}",
+            e.message
+        );
+        let e = cfg("zzzzzz = 1\n").unwrap_err();
+        assert!(!e.message.contains("did you mean"), "{}", e.message);
     }
 
     #[test]

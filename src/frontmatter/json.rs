@@ -44,6 +44,21 @@ pub(super) fn parse(src: &str, base: usize) -> (Option<Node>, Vec<SyntaxError>, 
 }
 
 impl Reader<'_> {
+    /// At a closing `}` or `]` right after a comma: JSON allows no comma
+    /// after the last entry. Points at the comma, where the fix is.
+    fn trailing_comma(&self) -> SyntaxError {
+        let comma = self.b[..self.pos]
+            .iter()
+            .rposition(|&b| b == b',')
+            .unwrap_or(self.pos);
+        SyntaxError {
+            span: Span::new(comma + self.base, comma + 1 + self.base),
+            message: "a comma after the last entry (JSON allows none)".to_string(),
+            hint: Some("remove this comma".to_string()),
+            lenient: false,
+        }
+    }
+
     fn err(&self, msg: &str, hint: Option<&str>) -> SyntaxError {
         let end = self.src[self.pos.min(self.src.len())..]
             .chars()
@@ -200,6 +215,9 @@ impl Reader<'_> {
         } else {
             loop {
                 self.ws();
+                if self.b.get(self.pos) == Some(&b']') && !items.is_empty() {
+                    return Err(self.trailing_comma());
+                }
                 items.push(self.value()?);
                 self.ws();
                 match self.b.get(self.pos) {
@@ -232,6 +250,9 @@ impl Reader<'_> {
         } else {
             loop {
                 self.ws();
+                if self.b.get(self.pos) == Some(&b'}') && !entries.is_empty() {
+                    return Err(self.trailing_comma());
+                }
                 if self.b.get(self.pos) != Some(&b'"') {
                     return Err(self.err("expected a key in double quotes", None));
                 }
@@ -306,5 +327,13 @@ mod tests {
         let (r, e, _) = parse("{\"a\": 1 \"b\": 2}", 0);
         assert!(r.is_none());
         assert_eq!(e[0].span.start, 8);
+        // A trailing comma is reported at the comma.
+        let src = "{\n  \"a\": [1, 2,],\n  \"b\": 1\n}";
+        let (_, e, _) = parse(src, 0);
+        assert_eq!(e[0].span.start, src.find(",]").unwrap(), "{:?}", e[0]);
+        let src = "{\n  \"a\": 1,\n}";
+        let (_, e, _) = parse(src, 0);
+        assert_eq!(e[0].span.start, src.rfind(',').unwrap());
+        assert!(e[0].message.contains("after the last entry"));
     }
 }

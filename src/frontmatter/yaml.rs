@@ -492,6 +492,19 @@ fn scan_error(src: &str, base: usize, map: &CharToByte, e: &ScanError) -> Syntax
             format!("a plain value cannot start with `{ch}`"),
             Some("put the value in quotes, e.g. '…'".to_string()),
         )
+    } else if info.contains("unknown anchor") {
+        // Name the alias: `a: *nope` with no `&nope` before it.
+        let name: String = src[at..]
+            .trim_start_matches('*')
+            .chars()
+            .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}'))
+            .collect();
+        (
+            format!("the alias `*{name}` refers to no anchor: no `&{name}` is defined before it"),
+            Some(format!(
+                "define `&{name}` on an earlier value, or quote the value if `*{name}` is text"
+            )),
+        )
     } else {
         (info.to_string(), indentation_hint(info))
     };
@@ -646,6 +659,14 @@ mod tests {
             e[0].hint.as_deref(),
             Some("quote the value: `title: \"Lesson 3: Getting started\"`")
         );
+    }
+
+    #[test]
+    fn unknown_alias_is_named() {
+        let (_, e, _) = parse("title: x\na: *nope\n", 0);
+        assert_eq!(e[0].span.start, 12, "{e:?}");
+        assert!(e[0].message.contains("`*nope`"), "{e:?}");
+        assert!(e[0].message.contains("`&nope`"), "{e:?}");
     }
 
     #[test]

@@ -55,11 +55,30 @@ impl Rule for MissingLocalTarget {
                 let what = if image { "image" } else { "link target" };
                 let mut d = Diagnostic::new(&META, span, format!("{what} not found: {message}"))
                     .with_url(doc.slice(span));
-                d = d.with_help(help.unwrap_or_else(|| {
-                    "check the path; root-relative links (`/x/`) are looked up from the site root (`[site] root`)".to_string()
-                }));
+                d = d.with_help(help.unwrap_or_else(|| default_help(&site.root, &dest)));
                 out.push(d);
             }
         }
     }
+}
+
+/// The help of a finding without a more precise one. A root-relative link
+/// whose first folder does not exist at all in the site (`/dotnet/api/...`
+/// in a docs set that other sites share a domain with) is most likely
+/// served by something else: say how to tell frontlint.
+fn default_help(root: &std::path::Path, dest: &str) -> String {
+    if let Some(rest) = dest.strip_prefix('/')
+        && let Some((first, _)) = rest.split_once('/')
+        && !first.is_empty()
+        && !first.contains(['.', '{', '%'])
+        && !root.join(first).exists()
+    {
+        return format!(
+            "nothing under `/{first}/` exists in this site: if another site or a build step \
+             serves these URLs, list them in `[site] generated = [\"/{first}/**\"]`; otherwise \
+             check the path (root-relative links are looked up from the site root, `[site] root`)"
+        );
+    }
+    "check the path; root-relative links (`/x/`) are looked up from the site root (`[site] root`)"
+        .to_string()
 }
