@@ -973,12 +973,23 @@ fn render(
         out.push_str("[rules]\n");
         for (rule, files) in off {
             let name = crate::rules::find(rule).map_or("", |m| m.name);
-            let why = if rule.starts_with("LK") {
-                "links frontlint cannot resolve without more `[site]` settings \
-                 (generator, permalinks, `generated` paths), or real breakage: \
-                 check a few, configure `[site]`, then turn it on"
-            } else {
-                "the site's style, not a fault. Turn it on when ready"
+            let why = match rule.as_str() {
+                "LK005" | "LK007" | "LK008" => {
+                    "links frontlint cannot resolve without more `[site]` settings \
+                     (generator, permalinks, `generated` paths), or real breakage: \
+                     check a few, configure `[site]`, then turn it on"
+                }
+                "LK009" => "`http://` links: switch them to `https://`, then turn it on",
+                "TY001" | "TY003" | "TY004" => {
+                    "likely real slips, spread over many files (often copied from one docs version to \
+                     the next): review them with `frontlint --unsafe-fixes --diff`, fix, \
+                     then turn it on"
+                }
+                "TY002" => {
+                    "words the dictionaries lack: list the site's own words in `[spelling] \
+                     words` (`frontlint spelling --collect --toml` drafts them), then turn it on"
+                }
+                _ => "the site's style, not a fault. Turn it on when ready",
             };
             let _ = writeln!(
                 out,

@@ -517,6 +517,7 @@ fn collect_jobs(
         // Markdown files the config's include/exclude left out, by config:
         // when they are all the walk found, the run would be silently empty.
         let jobs_before = jobs.len();
+        let errors_before = errors.len();
         let mut left_out: std::collections::BTreeMap<PathBuf, (usize, PathBuf)> =
             Default::default();
         for entry in walker {
@@ -547,7 +548,8 @@ fn collect_jobs(
                 }
             }
         }
-        if jobs.len() == jobs_before && left_out.is_empty() {
+        // (A config error already explains an empty walk.)
+        if jobs.len() == jobs_before && left_out.is_empty() && errors.len() == errors_before {
             notes.push(format!(
                 "no Markdown files (*.md, *.markdown, *.mdx) found under {} \
                  (files that .gitignore names are not linted)",

@@ -114,7 +114,22 @@ fn binary_and_odd_files() {
     let r = lint_dir(d);
     assert_eq!(r["files_checked"], 4);
     let f = findings(&r);
-    assert!(f.contains(&("IO001".to_string(), 3, 1)), "{f:?}");
+    // A binary file: reported at 1:1 (no snippet of binary bytes), the
+    // message says where the first NUL byte is.
+    assert!(f.contains(&("IO001".to_string(), 1, 1)), "{f:?}");
+    let io = r["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "IO001")
+        .unwrap();
+    assert!(
+        io["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("(the first at byte 8)"),
+        "{io}"
+    );
     assert!(
         f.contains(&("MK002".to_string(), 4, 5)),
         "lone CR lines: {f:?}"

@@ -257,6 +257,23 @@ fn corpus_linkerd_hugo() {
         "linkerd-hugo: {by_rule:?}, {flagged} files ({:.2}%)",
         share(flagged, &r)
     );
+    // Front-matter rules are never turned off; each rule turned off says
+    // why in its own terms.
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.starts_with("FM") && l.ends_with("= \"off\"")),
+        "{text}"
+    );
+    for (rule, words) in [
+        ("LK009", "https://"),
+        ("TY001", "slips"),
+        ("LK007", "[site]"),
+    ] {
+        if let Some(comment) = text.lines().find(|l| l.starts_with(&format!("# {rule} ("))) {
+            assert!(comment.contains(words), "{comment}");
+        }
+    }
     // The duplicate `tags` key and the untrimmed titles are still reported.
     assert_eq!(by_rule.get("FM004"), Some(&1));
     assert!(by_rule.get("FM009").is_some_and(|n| *n >= 5));

@@ -562,3 +562,24 @@ fn closed_output_pipe_ends_quietly() {
         assert_ne!(out.status.code(), Some(101), "{args:?}");
     }
 }
+
+// 22. A config error is not followed by a note saying the folder holds no
+// Markdown (it does; the config could not be read). Found by a fresh user.
+
+#[test]
+fn config_error_is_not_followed_by_an_empty_folder_note() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "frontlint.toml", "inclde = [\"*.md\"]\n");
+    write(dir.path(), "a.md", "# A\n");
+    let out = run(&[path_str(dir.path())]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("did you mean `include`?"), "{stderr}");
+    assert!(!stderr.contains("no Markdown files"), "{stderr}");
+    // A folder that really holds none gets the note.
+    let empty = tempfile::tempdir().unwrap();
+    write(empty.path(), "notes.txt", "x\n");
+    let out = run(&["--no-config", path_str(empty.path())]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no Markdown files"), "{stderr}");
+}

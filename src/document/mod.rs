@@ -171,14 +171,12 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), LoadError> {
     }
     let head = &bytes[..bytes.len().min(8192)];
     if let Some(nul) = memchr::memchr(0, head) {
-        let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).into_owned();
-        // Offsets of the lossy text differ from byte offsets once a bad byte
-        // became U+FFFD: measure the prefix the same way.
-        let at = String::from_utf8_lossy(&bytes[..nul]).len().min(text.len());
+        // No text to show: a snippet of a binary file is noise. The finding
+        // sits at 1:1 and says where the first NUL byte is.
         return Err(LoadError {
-            text,
-            span: Span::empty(at),
-            message: "not a text file: it contains NUL bytes".into(),
+            text: String::new(),
+            span: Span::empty(0),
+            message: format!("not a text file: it contains NUL bytes (the first at byte {nul})"),
             help: Some("binary files should not be named .md; rename or exclude it".into()),
         });
     }
@@ -261,7 +259,13 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert!(decode(b"PNG\0\0\x01").is_err());
+        let e = decode(b"PNG\0\0\x01").unwrap_err();
+        assert!(e.text.is_empty() && e.span == Span::empty(0));
+        assert!(
+            e.message.ends_with("(the first at byte 3)"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]
