@@ -396,6 +396,15 @@ fn links_into_a_folder_the_site_lacks_suggest_generated() {
     );
     // `/docs/` exists: the path itself is what to check.
     assert!(!help(1).contains("generated"), "{}", help(1));
+    // A dated URL is most likely a permalink, not another site's.
+    let p = dir.path().join("q.md");
+    fs::write(&p, "[post](/2020/02/17/hello/)\n").unwrap();
+    let (r, _) = json(&[path_str(&p)]);
+    let h = r["diagnostics"][0]["help"].as_str().unwrap();
+    assert!(
+        h.contains("[site.permalinks]") && !h.contains("generated"),
+        "{h}"
+    );
     // Declared as generated, the links are fine.
     fs::write(
         dir.path().join("frontlint.toml"),

@@ -583,3 +583,30 @@ fn config_error_is_not_followed_by_an_empty_folder_note() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("no Markdown files"), "{stderr}");
 }
+
+// 23. An e-mail address as a destination without `mailto:` (a relative
+// path to browsers), also what removing bold markers can leave behind.
+
+#[test]
+fn bare_email_destination_is_flagged_and_fixed_to_mailto() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(
+        dir.path(),
+        "a.md",
+        "---\ntitle: x\n---\n\nMail [me](contact@example.fr), [us](**fast@beta.gouv.fr.**) or see [logo](logo@2x.png).\n",
+    );
+    let (r, _) = json(&["--no-config", path_str(&p)]);
+    assert_eq!(
+        findings(&r),
+        vec![("LK002".to_string(), 5, 11), ("LK002".to_string(), 5, 37)]
+    );
+    let out = run(&["--no-config", "--unsafe-fixes", path_str(&p)]);
+    assert!(out.status.code().is_some(), "{out:?}");
+    let text = fs::read_to_string(&p).unwrap();
+    assert!(
+        text.ends_with(
+            "Mail [me](mailto:contact@example.fr), [us](mailto:fast@beta.gouv.fr) or see [logo](logo@2x.png).\n"
+        ),
+        "{text}"
+    );
+}

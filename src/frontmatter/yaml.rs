@@ -449,6 +449,8 @@ fn scan_error(src: &str, base: usize, map: &CharToByte, e: &ScanError) -> Syntax
     let line_start = src[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let line_end = src[at..].find(['\n', '\r']).map_or(src.len(), |i| at + i);
     let line = &src[line_start..line_end];
+    // Where the underline ends, when it covers more than one character.
+    let mut end_at: Option<usize> = None;
     let (message, hint) = if let Some(open) = unclosed_flow_before(src, line_start) {
         // The parser only notices an unclosed `[` or `{` lines later, where
         // the next key or the fence cannot continue it: point at the opener.
@@ -499,6 +501,9 @@ fn scan_error(src: &str, base: usize, map: &CharToByte, e: &ScanError) -> Syntax
             .chars()
             .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}'))
             .collect();
+        if src[at..].starts_with('*') {
+            end_at = Some(at + 1 + name.len());
+        }
         (
             format!("the alias `*{name}` refers to no anchor: no `&{name}` is defined before it"),
             Some(format!(
@@ -508,7 +513,7 @@ fn scan_error(src: &str, base: usize, map: &CharToByte, e: &ScanError) -> Syntax
     } else {
         (info.to_string(), indentation_hint(info))
     };
-    let end = src[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+    let end = end_at.unwrap_or_else(|| src[at..].chars().next().map_or(at, |c| at + c.len_utf8()));
     SyntaxError {
         span: Span::new(at + base, end + base),
         message,
@@ -664,7 +669,7 @@ mod tests {
     #[test]
     fn unknown_alias_is_named() {
         let (_, e, _) = parse("title: x\na: *nope\n", 0);
-        assert_eq!(e[0].span.start, 12, "{e:?}");
+        assert_eq!((e[0].span.start, e[0].span.end), (12, 17), "{e:?}");
         assert!(e[0].message.contains("`*nope`"), "{e:?}");
         assert!(e[0].message.contains("`&nope`"), "{e:?}");
     }

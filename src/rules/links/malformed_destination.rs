@@ -50,6 +50,28 @@ pub(crate) fn looks_like_bare_domain(dest: &str) -> bool {
     TLDS.contains(&tld.as_str()) && !EXTENSIONS.contains(&tld.as_str())
 }
 
+/// `contact@example.fr`: an e-mail address written as a destination without
+/// `mailto:`, which browsers resolve as a relative path. The address, with
+/// sentence punctuation that slipped in at its end left out.
+pub(crate) fn bare_email(dest: &str) -> Option<&str> {
+    if has_scheme(dest) || dest.contains(['/', '?', '#', ' ', '<', '>', '{', '%']) {
+        return None;
+    }
+    let addr = dest.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+    let (local, domain) = addr.split_once('@')?;
+    let labels: Vec<&str> = domain.split('.').collect();
+    let ok = !local.is_empty()
+        && !local.contains('@')
+        && !domain.contains('@')
+        && labels.len() >= 2
+        && labels.iter().all(|l| !l.is_empty() && !l.starts_with('-'))
+        && labels[labels.len() - 1].chars().all(char::is_alphabetic)
+        && labels[labels.len() - 1].chars().count() >= 2
+        // `logo@2x.png`: a file name, not an address.
+        && !EXTENSIONS.contains(&labels[labels.len() - 1].to_ascii_lowercase().as_str());
+    ok.then_some(addr)
+}
+
 /// Whether LK002 reports this destination (bold markers, a mistyped
 /// scheme, a bare domain): other link rules then leave it alone.
 pub(crate) fn reported_here(dest: &str) -> bool {
@@ -60,6 +82,7 @@ pub(crate) fn reported_here(dest: &str) -> bool {
         || scheme_typo(d).is_some()
         || unquoted(d).is_some()
         || looks_like_bare_domain(d)
+        || bare_email(d).is_some()
 }
 
 /// `"http://x.org"`: a destination wrapped in quotes (which become part of
@@ -211,6 +234,16 @@ impl Rule for MalformedDestination {
                 );
                 continue;
             }
+            if let Some(addr) = bare_email(dest) {
+                push(
+                    format!(
+                        "`{dest}` is an e-mail address without `mailto:`, so it is a relative path"
+                    ),
+                    format!("write `mailto:{addr}`"),
+                    Some(format!("mailto:{addr}")),
+                );
+                continue;
+            }
             if looks_like_bare_domain(dest) {
                 let local = doc
                     .path
@@ -325,6 +358,29 @@ fn unparsed_links(doc: &Document, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bare_emails() {
+        assert_eq!(bare_email("contact@example.fr"), Some("contact@example.fr"));
+        assert_eq!(
+            bare_email("contact@rdv-solidarités.fr."),
+            Some("contact@rdv-solidarités.fr")
+        );
+        for not in [
+            "mailto:a@b.fr",
+            "@handle",
+            "a@b",
+            "user@host/path",
+            "a@b.c0m",
+            "https://a@b.fr",
+            "docs/a@2x.png",
+            "logo@2x.png",
+            "icon@3x.SVG",
+            "a@@b.fr",
+        ] {
+            assert_eq!(bare_email(not), None, "{not}");
+        }
+    }
 
     #[test]
     fn bare_domains() {

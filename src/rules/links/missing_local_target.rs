@@ -73,6 +73,14 @@ fn default_help(root: &std::path::Path, dest: &str) -> String {
         && !first.contains(['.', '{', '%'])
         && !root.join(first).exists()
     {
+        // `/2020/02/17/post/`: a dated permalink, most likely the site's own
+        // posts served under another URL than their file path.
+        if first.len() == 4 && first.bytes().all(|b| b.is_ascii_digit()) {
+            return "a dated URL: most likely a post served at its permalink; tell frontlint \
+                    how the site builds URLs (`[site] generator`, or `[site.permalinks]`), \
+                    or check the path"
+                .to_string();
+        }
         return format!(
             "nothing under `/{first}/` exists in this site: if another site or a build step \
              serves these URLs, list them in `[site] generated = [\"/{first}/**\"]`; otherwise \

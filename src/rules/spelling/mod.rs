@@ -189,10 +189,15 @@ pub fn engine(cfg: &FileConfig) -> Result<Arc<SpellEngine>, String> {
 /// Says a problem of the spelling stage once per run (a missing dictionary
 /// must not repeat on 3,000 files).
 pub fn note_once(message: String) {
+    note_once_per(message.clone(), message);
+}
+
+/// Prints `message` the first time `key` is seen in this run.
+fn note_once_per(key: String, message: String) {
     static SEEN: OnceLock<Mutex<HashSet<String>>> = OnceLock::new();
     let seen = SEEN.get_or_init(Default::default);
     if let Ok(mut s) = seen.lock()
-        && s.insert(message.clone())
+        && s.insert(key)
     {
         eprintln!("frontlint: note: {message}");
     }
@@ -312,7 +317,21 @@ pub fn check<'d>(doc: &'d Document, cfg: &FileConfig) -> Option<&'d SpellResult>
             let unknown_words = match engine.dictionary(&lang) {
                 Ok(_) => true,
                 Err(e) => {
-                    note_once(format!("unknown-word checks skipped: {e}"));
+                    // Once per language, naming a file that asked for it
+                    // (`lang: no` is also a YAML 1.1 trap).
+                    note_once_per(
+                        e.to_string(),
+                        format!(
+                            "unknown-word checks skipped: {e} (asked for by {}{})",
+                            doc.path.display(),
+                            if lang == Lang::Other("no".into()) {
+                                "; `no` is read as Norwegian here, but as false by \
+                                 YAML 1.1 loaders (FM014)"
+                            } else {
+                                ""
+                            }
+                        ),
+                    );
                     false
                 }
             };
