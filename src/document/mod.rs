@@ -37,23 +37,7 @@ pub enum LineEnding {
 
 impl LineEnding {
     fn detect(text: &str) -> Self {
-        let b = text.as_bytes();
-        let (mut lf, mut crlf, mut cr) = (0usize, 0usize, 0usize);
-        let mut i = 0;
-        while let Some(p) = memchr::memchr2(b'\n', b'\r', &b[i..]) {
-            let j = i + p;
-            if b[j] == b'\r' {
-                if b.get(j + 1) == Some(&b'\n') {
-                    crlf += 1;
-                    i = j + 2;
-                    continue;
-                }
-                cr += 1;
-            } else {
-                lf += 1;
-            }
-            i = j + 1;
-        }
+        let (lf, crlf, cr) = count_breaks(text);
         match (lf > 0, crlf > 0, cr > 0) {
             (false, false, false) => LineEnding::None,
             (true, false, false) => LineEnding::Lf,
@@ -70,9 +54,7 @@ impl LineEnding {
             LineEnding::Cr => "\r",
             // The most used ending (ties: LF, then CRLF).
             LineEnding::Mixed => {
-                let crlf = memchr::memmem::find_iter(text.as_bytes(), b"\r\n").count();
-                let lf = memchr::memchr_iter(b'\n', text.as_bytes()).count() - crlf;
-                let cr = memchr::memchr_iter(b'\r', text.as_bytes()).count() - crlf;
+                let (lf, crlf, cr) = count_breaks(text);
                 if lf >= crlf && lf >= cr {
                     "\n"
                 } else if crlf >= cr {
@@ -84,6 +66,28 @@ impl LineEnding {
             _ => "\n",
         }
     }
+}
+
+/// How many LF, CRLF and lone CR line breaks `text` has.
+fn count_breaks(text: &str) -> (usize, usize, usize) {
+    let b = text.as_bytes();
+    let (mut lf, mut crlf, mut cr) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while let Some(p) = memchr::memchr2(b'\n', b'\r', &b[i..]) {
+        let j = i + p;
+        if b[j] == b'\r' {
+            if b.get(j + 1) == Some(&b'\n') {
+                crlf += 1;
+                i = j + 2;
+                continue;
+            }
+            cr += 1;
+        } else {
+            lf += 1;
+        }
+        i = j + 1;
+    }
+    (lf, crlf, cr)
 }
 
 /// Why a file could not be turned into a document.

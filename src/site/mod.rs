@@ -414,7 +414,7 @@ impl Site {
 
     /// Whether `abs` is a file (`Some(false)`), a folder (`Some(true)`) or
     /// nothing.
-    fn kind(&self, abs: &Path) -> Option<bool> {
+    pub(crate) fn kind(&self, abs: &Path) -> Option<bool> {
         self.locate(abs).map(|(_, is_dir)| is_dir)
     }
 

@@ -519,10 +519,8 @@ mod tests {
         let bytes = run_text.as_bytes();
         // Pieces of the current chunk, kept until the chunk proves to be prose.
         let mut chunk_pieces: Vec<Range<usize>> = Vec::new();
-        // One forward pass over the bytes, one table load per ASCII byte; a
-        // non-ASCII character is decoded only where it occurs. This loop sees
-        // every byte of every post, so it decides everything about a chunk
-        // (its edges, whether it is code or a domain, its pieces) in that pass.
+        // Character by character, each one classified by `class`: slow and
+        // plain, which is what a reference should be.
         let mut i = 0;
         while i < bytes.len() {
             let (k, len) = reference_class_at(run_text, i);

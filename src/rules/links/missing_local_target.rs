@@ -55,7 +55,7 @@ impl Rule for MissingLocalTarget {
                 let what = if image { "image" } else { "link target" };
                 let mut d = Diagnostic::new(&META, span, format!("{what} not found: {message}"))
                     .with_url(doc.slice(span));
-                d = d.with_help(help.unwrap_or_else(|| default_help(&site.root, &dest)));
+                d = d.with_help(help.unwrap_or_else(|| default_help(site, &dest)));
                 out.push(d);
             }
         }
@@ -66,12 +66,12 @@ impl Rule for MissingLocalTarget {
 /// whose first folder does not exist at all in the site (`/dotnet/api/...`
 /// in a docs set that other sites share a domain with) is most likely
 /// served by something else: say how to tell frontlint.
-fn default_help(root: &std::path::Path, dest: &str) -> String {
+fn default_help(site: &crate::site::Site, dest: &str) -> String {
     if let Some(rest) = dest.strip_prefix('/')
         && let Some((first, _)) = rest.split_once('/')
         && !first.is_empty()
         && !first.contains(['.', '{', '%'])
-        && !root.join(first).exists()
+        && site.kind(&site.root.join(first)).is_none()
     {
         // `/2020/02/17/post/`: a dated permalink, most likely the site's own
         // posts served under another URL than their file path.
