@@ -56,6 +56,7 @@ mod tokenize;
 mod typos;
 mod variants;
 mod vocab;
+mod word_table;
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -359,19 +360,16 @@ enum Status {
     Unknown,
 }
 
-/// What a whole piece is: accepted as written, or the words to check in it
-/// (byte offset and length of each in the piece; often none: an elided
-/// article on a known word, an acronym).
-enum PieceStatus {
-    Known,
-    Split(Box<[(u32, u32)]>),
-}
-
 /// Per-thread answers for the words already seen, per engine and language.
 #[derive(Default)]
 struct WordCache {
-    /// Whole pieces, and how they split when not accepted as written.
-    known: FastMap<Box<str>, PieceStatus>,
+    /// Whole pieces: 0 when accepted as written, else `n` for `splits[n -
+    /// 1]`.
+    known: word_table::WordTable,
+    /// How the pieces not accepted as written split: the words to check in
+    /// each (byte offset and length in the piece; often none: an elided
+    /// article on a known word, an acronym).
+    splits: Vec<Box<[(u32, u32)]>>,
     /// Words after splitting that the dictionary rejected as written, with
     /// their key (`key_of`).
     status: FastMap<Box<str>, (Status, Box<str>)>,
@@ -554,6 +552,7 @@ impl SpellEngine {
             let cache = all.entry((self.id, lang.clone())).or_default();
             if cache.known.len() + cache.status.len() > WORD_CACHE_LIMIT {
                 cache.known.clear();
+                cache.splits.clear();
                 cache.status.clear();
             }
             let mut candidates = Vec::new();
@@ -565,14 +564,16 @@ impl SpellEngine {
                     Some(info) => info,
                     None => {
                         let info = if self.known(dict, word) {
-                            PieceStatus::Known
+                            0
                         } else {
-                            PieceStatus::Split(self.split_candidates(dict, lang, word))
+                            cache.splits.push(self.split_candidates(dict, lang, word));
+                            cache.splits.len() as u32
                         };
-                        cache.known.entry(word.into()).or_insert(info)
+                        cache.known.insert(word, info);
+                        info
                     }
                 };
-                if let PieceStatus::Split(parts) = info {
+                if let Some(parts) = info.checked_sub(1).map(|n| &cache.splits[n as usize]) {
                     for &(at, len) in parts.iter() {
                         let (at, len) = (at as usize, len as usize);
                         let start = piece.range.start + at;

@@ -116,7 +116,9 @@ pub fn repeated_punctuation(
         }
         next = j;
         let count = j - i;
-        if (count < 2 && b != b',') || skipped(run.start + i) {
+        // Most marks are single and follow a word: decided without looking
+        // any further.
+        if count < 2 && (b != b',' || i == 0 || !matches!(bytes[i - 1], b' ' | b'\t')) {
             continue;
         }
         // Spaces or tabs right before a comma: `respecté ,`.
@@ -130,6 +132,9 @@ pub fn repeated_punctuation(
             if ws == 0 || ws == i || matches!(bytes[ws - 1], b'\n' | b'\r') {
                 ws = i;
             }
+        }
+        if (count < 2 && ws == i) || skipped(run.start + i) {
+            continue;
         }
         let prev_is_word = i > 0 && {
             let c = run_text[..i].chars().next_back().unwrap_or(' ');

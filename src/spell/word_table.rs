@@ -1,0 +1,184 @@
+//! The per-thread memo of whole pieces: word → small value.
+//!
+//! Every word of every post is looked up here, and a site has hundreds of
+//! thousands of distinct words, so most lookups of a general hash map miss
+//! the CPU cache twice: once for the bucket, once for the key it points to.
+//! This table keeps short keys (most words) inside the slot, next to a tag
+//! of their hash and the value, and probes linearly: a hit usually costs
+//! one cache line. Longer keys go to an ordinary map.
+
+use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+/// Longest key stored inline (bytes of UTF-8).
+const INLINE: usize = 23;
+
+/// One slot: 32 bytes, two per cache line.
+#[derive(Clone, Copy)]
+struct Slot {
+    /// High half of the key's hash; meaningful only when `len > 0`.
+    tag: u32,
+    /// Key length; 0 marks an empty slot (empty keys live in `long`).
+    len: u8,
+    key: [u8; INLINE],
+    value: u32,
+}
+
+const EMPTY: Slot = Slot {
+    tag: 0,
+    len: 0,
+    key: [0; INLINE],
+    value: 0,
+};
+
+/// A map from words to `u32`, tuned for many short keys looked up often.
+#[derive(Default)]
+pub struct WordTable {
+    slots: Vec<Slot>,
+    /// Inline entries.
+    count: usize,
+    /// Keys longer than `INLINE`, or empty.
+    long: HashMap<Box<str>, u32, foldhash::fast::FixedState>,
+    hasher: foldhash::fast::FixedState,
+}
+
+impl WordTable {
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.count + self.long.len()
+    }
+
+    /// Drops every entry, keeping the allocation.
+    pub fn clear(&mut self) {
+        self.slots.fill(EMPTY);
+        self.count = 0;
+        self.long.clear();
+    }
+
+    /// The value of `word`, if present.
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<u32> {
+        let k = word.as_bytes();
+        if k.is_empty() || k.len() > INLINE {
+            return self.long.get(word).copied();
+        }
+        if self.slots.is_empty() {
+            return None;
+        }
+        let h = self.hasher.hash_one(k);
+        let tag = (h >> 32) as u32;
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let s = &self.slots[i];
+            if s.len == 0 {
+                return None;
+            }
+            if s.tag == tag && s.len as usize == k.len() && &s.key[..k.len()] == k {
+                return Some(s.value);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Sets the value of `word` (replacing any previous one).
+    pub fn insert(&mut self, word: &str, value: u32) {
+        let k = word.as_bytes();
+        if k.is_empty() || k.len() > INLINE {
+            self.long.insert(word.into(), value);
+            return;
+        }
+        // At most half full: probes stay short.
+        if (self.count + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let h = self.hasher.hash_one(k);
+        let tag = (h >> 32) as u32;
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let s = &mut self.slots[i];
+            if s.len == 0 {
+                let mut key = [0; INLINE];
+                key[..k.len()].copy_from_slice(k);
+                *s = Slot {
+                    tag,
+                    len: k.len() as u8,
+                    key,
+                    value,
+                };
+                self.count += 1;
+                return;
+            }
+            if s.tag == tag && s.len as usize == k.len() && &s.key[..k.len()] == k {
+                s.value = value;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let cap = (self.slots.len() * 2).max(4096);
+        let old = std::mem::replace(&mut self.slots, vec![EMPTY; cap]);
+        let mask = cap - 1;
+        for s in old.into_iter().filter(|s| s.len > 0) {
+            let h = self.hasher.hash_one(&s.key[..s.len as usize]);
+            let mut i = h as usize & mask;
+            while self.slots[i].len != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = s;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_long_and_empty_keys() {
+        let mut t = WordTable::default();
+        assert_eq!(t.get("chat"), None);
+        t.insert("chat", 1);
+        t.insert("", 2);
+        let long = "anticonstitutionnellement-et-plus";
+        t.insert(long, 3);
+        t.insert("exactly-twenty-three-by", 4);
+        assert_eq!("exactly-twenty-three-by".len(), INLINE);
+        assert_eq!(t.get("chat"), Some(1));
+        assert_eq!(t.get(""), Some(2));
+        assert_eq!(t.get(long), Some(3));
+        assert_eq!(t.get("exactly-twenty-three-by"), Some(4));
+        assert_eq!(t.get("chats"), None);
+        assert_eq!(t.get("cha"), None);
+        t.insert("chat", 5);
+        assert_eq!(t.get("chat"), Some(5));
+        assert_eq!(t.len(), 4);
+        t.clear();
+        assert_eq!(t.len(), 0);
+        assert_eq!(t.get("chat"), None);
+        assert_eq!(t.get(long), None);
+    }
+
+    /// Against a `HashMap` through many growths, with keys sharing
+    /// prefixes and lengths.
+    #[test]
+    fn agrees_with_a_hash_map() {
+        let mut t = WordTable::default();
+        let mut m = HashMap::new();
+        for n in 0..50_000u32 {
+            let w = format!("mot{}é{}", n % 9_973, n / 7);
+            t.insert(&w, n);
+            m.insert(w, n);
+        }
+        assert_eq!(t.len(), m.len());
+        for (w, v) in &m {
+            assert_eq!(t.get(w), Some(*v), "{w}");
+        }
+        for n in 0..1_000 {
+            assert_eq!(t.get(&format!("absent{n}")), None);
+        }
+    }
+}
