@@ -81,14 +81,16 @@ pub fn resolve_language(hint: Option<&str>, configured: &[String], text_sample: 
 }
 
 /// [`resolve_language`] and [`is_uncertain`] of the same sample, reading it
-/// once (only when neither the hint nor the configuration decides).
+/// once (only when neither the hint nor the configuration decides). The
+/// sample is given in parts, read as if joined (the caller need not copy a
+/// post's fields and body into one string).
 pub fn resolve_language_and_uncertainty(
     hint: Option<&str>,
     configured: &[String],
-    text_sample: &str,
+    sample_parts: &[&str],
 ) -> (Lang, bool) {
     let mut evidence = None;
-    let mut read = || *evidence.get_or_insert_with(|| scores(text_sample));
+    let mut read = || *evidence.get_or_insert_with(|| scores_of_parts(sample_parts));
     let lang = resolve_with(hint, configured, &mut read);
     let (fr, en) = read();
     (lang, fr == en)
@@ -129,20 +131,70 @@ const SAMPLE_BYTES: usize = 4_000;
 /// Which language a frequent short word points to: words frequent in one of
 /// French or English and rare in the other. Words shared by both (`a`, `on`,
 /// `as`, `me`) are left out on purpose.
-fn stopword(lower: &str) -> Option<Lang> {
-    match lower {
-        "le" | "la" | "les" | "des" | "du" | "de" | "et" | "est" | "une" | "un" | "pour"
-        | "dans" | "que" | "qui" | "pas" | "sur" | "avec" | "sont" | "nous" | "vous" | "ou"
-        | "au" | "aux" | "ce" | "cette" | "ces" | "mais" | "plus" | "par" | "il" | "elle"
-        | "ils" | "être" | "leur" | "été" | "très" | "aussi" | "comme" | "tout" => {
-            Some(Lang::French)
-        }
-        "the" | "and" | "of" | "to" | "is" | "in" | "that" | "for" | "with" | "it" | "this"
-        | "are" | "was" | "be" | "by" | "we" | "you" | "they" | "have" | "has" | "not" | "but"
-        | "from" | "which" | "will" | "can" | "or" | "an" | "at" | "its" | "their" | "there"
-        | "would" | "should" | "what" | "when" | "how" | "our" => Some(Lang::English),
-        _ => None,
+const FRENCH_STOPWORDS: &[&str] = &[
+    "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "pour", "dans", "que", "qui",
+    "pas", "sur", "avec", "sont", "nous", "vous", "ou", "au", "aux", "ce", "cette", "ces", "mais",
+    "plus", "par", "il", "elle", "ils", "être", "leur", "été", "très", "aussi", "comme", "tout",
+];
+const ENGLISH_STOPWORDS: &[&str] = &[
+    "the", "and", "of", "to", "is", "in", "that", "for", "with", "it", "this", "are", "was", "be",
+    "by", "we", "you", "they", "have", "has", "not", "but", "from", "which", "will", "can", "or",
+    "an", "at", "its", "their", "there", "would", "should", "what", "when", "how", "our",
+];
+
+/// The longest stopword, in bytes (`cette`, `être`, `their`, `should`).
+const MAX_STOPWORD: usize = 6;
+
+/// A word of at most 8 bytes as one integer (its bytes, little-endian):
+/// the detector compares integers, not strings.
+const fn pack(word: &[u8]) -> u64 {
+    let mut v = 0u64;
+    let mut i = 0;
+    while i < word.len() && i < 8 {
+        v |= (word[i] as u64) << (8 * i);
+        i += 1;
     }
+    v
+}
+
+/// Both stopword lists, packed and sorted for a binary search.
+fn stopword_table() -> &'static [(u64, bool)] {
+    static TABLE: std::sync::OnceLock<Vec<(u64, bool)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t: Vec<(u64, bool)> = FRENCH_STOPWORDS
+            .iter()
+            .map(|w| (pack(w.as_bytes()), true))
+            .chain(
+                ENGLISH_STOPWORDS
+                    .iter()
+                    .map(|w| (pack(w.as_bytes()), false)),
+            )
+            .collect();
+        t.sort_unstable();
+        t
+    })
+}
+
+fn stopword(lower: &str) -> Option<Lang> {
+    stopword_packed(lower.as_bytes())
+}
+
+/// [`stopword`] of a lowercase word given as bytes.
+fn stopword_packed(lower: &[u8]) -> Option<Lang> {
+    if lower.len() > MAX_STOPWORD {
+        return None;
+    }
+    let table = stopword_table();
+    table
+        .binary_search_by_key(&pack(lower), |&(k, _)| k)
+        .ok()
+        .map(|i| {
+            if table[i].1 {
+                Lang::French
+            } else {
+                Lang::English
+            }
+        })
 }
 
 /// Scores each candidate by its stopword hits and returns the best one.
@@ -172,28 +224,57 @@ pub fn is_uncertain(text: &str) -> bool {
 
 /// Stopword evidence for French and English in the start of `text`.
 fn scores(text: &str) -> (usize, usize) {
-    let mut end = text.len().min(SAMPLE_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let sample = &text[..end];
+    scores_of_parts(&[text])
+}
+
+/// [`scores`] of the parts of a sample, as if joined (words do not run
+/// across parts): the first `SAMPLE_BYTES` of them.
+fn scores_of_parts(parts: &[&str]) -> (usize, usize) {
     let (mut fr, mut en) = (0usize, 0usize);
-    let mut buf = [0u8; 8];
-    let bytes = sample.as_bytes();
+    let mut budget = SAMPLE_BYTES;
+    let mut settled = false;
+    let mut elisions = 0;
+    for part in parts {
+        let mut end = part.len().min(budget);
+        while !part.is_char_boundary(end) {
+            end -= 1;
+        }
+        budget -= end;
+        let bytes = &part.as_bytes()[..end];
+        if !settled {
+            settled = count_stopwords(bytes, &mut fr, &mut en);
+        }
+        // Elisions (`l'équipe`, `d'un`) are a strong French signal that the
+        // word split cannot see; counted bytewise over the whole sample (`'`
+        // is one byte, `’` one three-byte sequence).
+        elisions += memchr::memchr_iter(b'\'', bytes).count()
+            + memchr::memmem::find_iter(bytes, "’".as_bytes()).count();
+        if budget == 0 {
+            break;
+        }
+    }
+    fr += elisions / 4;
+    (fr, en)
+}
+
+/// Adds the stopwords of `bytes` to the counts; true once one language
+/// leads clearly (then the rest of the sample need not be read).
+fn count_stopwords(bytes: &[u8], fr: &mut usize, en: &mut usize) -> bool {
+    let is_letter = |b: u8| b.is_ascii_alphabetic() || b >= 0x80;
+    let mut buf = [0u8; MAX_STOPWORD];
     let mut i = 0;
     while i < bytes.len() {
-        // Words: runs of ASCII letters and non-ASCII bytes (`être`), read
-        // byte by byte; this loop sees the whole sample.
-        if !(bytes[i].is_ascii_alphabetic() || bytes[i] >= 0x80) {
+        // Words: runs of ASCII letters and non-ASCII bytes (`être`).
+        if !is_letter(bytes[i]) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < bytes.len() && (bytes[i].is_ascii_alphabetic() || bytes[i] >= 0x80) {
+        while i < bytes.len() && is_letter(bytes[i]) {
             i += 1;
         }
         let word = &bytes[start..i];
-        if word.len() > 6 {
+        if word.len() > MAX_STOPWORD || word.len() < 2 {
             continue;
         }
         // Lowercase into a stack buffer: no allocation per word.
@@ -201,29 +282,23 @@ fn scores(text: &str) -> (usize, usize) {
             let b = &mut buf[..word.len()];
             b.copy_from_slice(word);
             b.make_ascii_lowercase();
-            std::str::from_utf8(b).ok().and_then(stopword)
+            stopword_packed(b)
         } else {
             std::str::from_utf8(word)
                 .ok()
                 .and_then(|w| stopword(&w.to_lowercase()))
         };
         match found {
-            Some(Lang::French) => fr += 1,
-            Some(Lang::English) => en += 1,
+            Some(Lang::French) => *fr += 1,
+            Some(Lang::English) => *en += 1,
             _ => {}
         }
         // A clear lead settles it; no need to read the whole sample.
-        if fr.abs_diff(en) >= 24 {
-            break;
+        if fr.abs_diff(*en) >= 24 {
+            return true;
         }
     }
-    // Elisions (`l'équipe`, `d'un`) are a strong French signal that the word
-    // split above cannot see.
-    // (Counted bytewise: `'` is one byte, `’` one three-byte sequence.)
-    let straight = memchr::memchr_iter(b'\'', bytes).count();
-    let curly = memchr::memmem::find_iter(bytes, "’".as_bytes()).count();
-    fr += (straight + curly) / 4;
-    (fr, en)
+    false
 }
 
 #[cfg(test)]
@@ -277,6 +352,40 @@ mod tests {
         let cfg = vec!["fr".to_string(), "en".to_string()];
         assert_eq!(resolve_language(None, &cfg, ""), Lang::French);
         assert_eq!(resolve_language(None, &[], ""), Lang::English);
+    }
+
+    #[test]
+    fn stopwords_of_both_lists_and_nothing_else() {
+        for w in FRENCH_STOPWORDS {
+            assert_eq!(stopword(w), Some(Lang::French), "{w}");
+        }
+        for w in ENGLISH_STOPWORDS {
+            assert_eq!(stopword(w), Some(Lang::English), "{w}");
+        }
+        for w in [
+            "a", "on", "as", "me", "l", "thes", "lee", "", "shoulder", "êtr",
+        ] {
+            assert_eq!(stopword(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn parts_read_as_one_sample() {
+        let title = "Les usagers et les équipes";
+        let body = "We have released it, and the compiler is faster. ".repeat(200);
+        let joined = format!("{title}\n{body}");
+        assert_eq!(scores_of_parts(&[title, "\n", &body]), scores(&joined));
+        let elided = "l'équipe d'un jour ".repeat(300);
+        assert_eq!(
+            scores_of_parts(&[&elided[..10], &elided[10..]]),
+            scores(&elided)
+        );
+        // Only the first SAMPLE_BYTES count, across parts too.
+        let fr = "le ".repeat(SAMPLE_BYTES);
+        assert_eq!(
+            scores_of_parts(&[&body, &fr]),
+            scores(&format!("{body}{fr}"))
+        );
     }
 
     #[test]

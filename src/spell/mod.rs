@@ -246,7 +246,7 @@ pub struct SpellEngine {
     /// Distinguishes engines in the per-thread word caches.
     id: u64,
     config: SpellConfig,
-    vocabulary: HashSet<String>,
+    vocabulary: FastSet<String>,
     dictionaries: Mutex<HashMap<Lang, Loaded>>,
     suggestions: Mutex<SuggestionCache>,
 }
@@ -353,6 +353,9 @@ fn match_case(original: &str, correction: &str) -> String {
 /// memos keyed by the document's own words.
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
+/// A `HashSet` with the same hasher.
+type FastSet<K> = HashSet<K, foldhash::fast::RandomState>;
+
 /// What a word is, independently of the document it is in.
 enum Status {
     Known,
@@ -394,7 +397,7 @@ impl SpellEngine {
     /// Builds an engine; reads the word files now (errors name the file).
     /// Dictionaries are opened lazily, on first use of each language.
     pub fn new(config: SpellConfig) -> Result<Self, DictionaryError> {
-        let mut vocabulary: HashSet<String> = config.words.iter().map(|w| key_of(w)).collect();
+        let mut vocabulary: FastSet<String> = config.words.iter().map(|w| key_of(w)).collect();
         vocabulary.extend(word_list(COMMON_WORDS));
         for path in &config.word_files {
             let text = std::fs::read_to_string(path)
@@ -611,7 +614,7 @@ impl SpellEngine {
             // Names matter only for words that would be reported: the
             // proper-noun evidence (a context scan per occurrence) is
             // gathered for their keys alone.
-            let reported: HashSet<&str> = keys
+            let reported: FastSet<&str> = keys
                 .iter()
                 .zip(&statuses)
                 .filter(|(_, st)| match st {
@@ -697,12 +700,12 @@ impl SpellEngine {
         skipped: &[Range<usize>],
         candidates: &[Candidate<'_>],
         keys: &[&str],
-        reported: &HashSet<&str>,
+        reported: &FastSet<&str>,
         lang: &Lang,
-    ) -> HashSet<String> {
+    ) -> FastSet<String> {
         let title_case = *lang != Lang::French;
         let capital_counts = |p: &tokenize::Piece| !(title_case && p.title_context(text));
-        let mut proper: HashSet<String> = HashSet::new();
+        let mut proper: FastSet<String> = FastSet::default();
         for (c, &key) in candidates.iter().zip(keys) {
             // Only the keys of words that would be reported need evidence.
             if !reported.contains(key) || proper.contains(key) {

@@ -7,7 +7,7 @@
 //! file's findings in, then filters each file's findings by document
 //! frequency; the same counts give `frontlint spelling --collect` its list.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{FindingKind, SpellFinding};
 
@@ -31,18 +31,21 @@ pub struct WordStats {
     pub occurrences: u64,
 }
 
+/// A map with a fast hasher: the keys are the run's own words.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 #[derive(Default, Clone, Debug)]
 struct Entry {
     documents: u32,
     occurrences: u64,
-    forms: HashMap<String, u64>,
+    forms: FastMap<String, u64>,
 }
 
 /// Document frequencies of unknown words over a run. Build one per thread
 /// and [`merge`](Self::merge) them, or share one behind a lock.
 #[derive(Default, Clone, Debug)]
 pub struct SiteVocabulary {
-    words: HashMap<String, Entry>,
+    words: FastMap<String, Entry>,
 }
 
 impl SiteVocabulary {
@@ -54,16 +57,25 @@ impl SiteVocabulary {
     /// Counts the unknown words of one file (each word once for the
     /// document frequency, every occurrence for the totals).
     pub fn add_document(&mut self, findings: &[SpellFinding]) {
-        let mut seen: Vec<&str> = Vec::new();
+        // This pass is serial over the whole run: no allocation for a word
+        // already counted, and a set (not a list) for the file's words.
+        let mut seen: HashSet<&str, foldhash::fast::RandomState> = HashSet::default();
         for f in findings {
             let FindingKind::UnknownWord { key, .. } = &f.kind else {
                 continue;
             };
-            let entry = self.words.entry(key.clone()).or_default();
+            let entry = match self.words.get_mut(key.as_str()) {
+                Some(e) => e,
+                None => self.words.entry(key.clone()).or_default(),
+            };
             entry.occurrences += 1;
-            *entry.forms.entry(f.word.clone()).or_default() += 1;
-            if !seen.contains(&key.as_str()) {
-                seen.push(key);
+            match entry.forms.get_mut(f.word.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    entry.forms.insert(f.word.clone(), 1);
+                }
+            }
+            if seen.insert(key) {
                 entry.documents += 1;
             }
         }

@@ -231,20 +231,18 @@ fn language_and_certainty(doc: &Document, cfg: &FileConfig) -> (Lang, bool) {
     }
     // The prose fields (title, excerpt...) count as evidence too: a short
     // post can say more in its title than in its body.
-    let mut sample = String::new();
+    let mut sample: Vec<&str> = Vec::new();
     if let Some(root) = doc.front_matter.as_ref().and_then(|fm| fm.root.as_ref()) {
         for e in root.entries() {
             if let Value::String(s) = &e.value.value
                 && cfg.spell.fields.iter().any(|f| f == &e.key)
             {
-                sample.push_str(s);
-                sample.push('\n');
+                sample.push(s);
+                sample.push("\n");
             }
         }
     }
-    let body = doc.body();
-    let cut = crate::document::floor_char_boundary(body, 4000);
-    sample.push_str(&body[..cut]);
+    sample.push(doc.body());
     let (lang, uncertain) = resolve_language_and_uncertainty(hint, &configured, &sample);
     (lang, single || !uncertain)
 }
