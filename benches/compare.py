@@ -68,6 +68,10 @@ def main():
             "frontlint": [fl, "--config", defaults, "--format", "short", a.corpus],
             "frontlint json": [fl, "--config", defaults, "--format", "json", a.corpus],
             "frontlint no-spell": [fl, "--config", nospell, "--format", "short", a.corpus],
+            # The default on a terminal (snippets, suggestions in the help);
+            # short is the default when the output is a pipe or a file.
+            "frontlint human": [fl, "--config", defaults, "--format", "human", a.corpus],
+            "frontlint human no-spell": [fl, "--config", nospell, "--format", "human", a.corpus],
             "rumdl": [rumdl, "check", "--no-cache", "--silent", a.corpus],
             "markdownlint-cli2": [mdl, os.path.join(a.corpus, "**/*.{md,markdown}")],
         },
@@ -89,17 +93,20 @@ def main():
                 results[name].append(measure(cmd))
         memory = {name: peak_memory(cmd) for name, cmd in cmds.items()}
         print(f"\n## {suite}")
-        print(f"{'command':<20} {'median s':>9} {'min s':>8} {'peak MB':>8}")
+        print(f"{'command':<24} {'median s':>9} {'min s':>8} {'peak MB':>8}")
         med = {}
         for name, walls in results.items():
             med[name] = statistics.median(walls)
-            print(f"{name:<20} {med[name]:>9.4f} {min(walls):>8.4f} {memory[name]:>8.1f}")
+            print(f"{name:<24} {med[name]:>9.4f} {min(walls):>8.4f} {memory[name]:>8.1f}")
         f = med["frontlint"]
         print(f"frontlint / rumdl             = {f / med['rumdl']:.2f}")
         print(f"frontlint / markdownlint-cli2 = {f / med['markdownlint-cli2']:.3f}")
         print(f"spelling on / off (short)     = {f / med['frontlint no-spell']:.2f}")
         print(f"spelling on / off (json, suggestions computed) = "
               f"{med['frontlint json'] / med['frontlint no-spell']:.2f}")
+        if "frontlint human" in med:
+            print(f"spelling on / off (human, terminal default) = "
+                  f"{med['frontlint human'] / med['frontlint human no-spell']:.2f}")
     os.unlink(list_file.name)
     shutil.rmtree(cfg_dir)
 

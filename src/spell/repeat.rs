@@ -45,6 +45,11 @@ pub fn repeated_words(text: &str, pieces: &[Piece], lang: &Lang, out: &mut Vec<R
         ) else {
             continue;
         };
+        // Next cheapest: two ASCII words that differ (exact for ASCII; other
+        // words take the Unicode comparison below).
+        if wa.is_ascii() && wb.is_ascii() && !wa.eq_ignore_ascii_case(wb) {
+            continue;
+        }
         // A blank line between them means another paragraph or a heading:
         // `… avant tout` / `Tout …` is not a slip.
         let g = gap.as_bytes();

@@ -253,11 +253,24 @@ pub fn prose_runs(doc: &Document, cfg: &FileConfig) -> Vec<ProseRun> {
     // Most posts have no `]:` at all: then no run can be on a line shaped
     // like a reference definition, and no run needs its line looked up.
     let maybe_definitions = memchr::memmem::find(doc.text.as_bytes(), b"]:").is_some();
+    // A paragraph on one line holds many runs: its line is read once.
+    let mut last_line: Option<(usize, bool)> = None;
+    let mut on_definition_line = |at: usize| {
+        let line = doc.lines.line_of(at);
+        match last_line {
+            Some((l, answer)) if l == line => answer,
+            _ => {
+                let answer = definition_line(doc, line);
+                last_line = Some((line, answer));
+                answer
+            }
+        }
+    };
     let mut runs: Vec<ProseRun> = doc
         .scan
         .prose
         .iter()
-        .filter(|r| !(maybe_definitions && in_definition_line(doc, r.span.start)))
+        .filter(|r| !(maybe_definitions && on_definition_line(r.span.start)))
         .map(|r| ProseRun {
             range: r.span.range(),
             in_link_text: r.in_link,
@@ -280,11 +293,10 @@ pub fn prose_runs(doc: &Document, cfg: &FileConfig) -> Vec<ProseRun> {
     runs
 }
 
-/// Whether `at` is on a line shaped like a reference definition
-/// (`[label]: destination`) that CommonMark did not read as one (a template
+/// Whether `line` is shaped like a reference definition (`[label]:
+/// destination`) that CommonMark did not read as one (a template
 /// destination): its label is a slug, not prose.
-fn in_definition_line(doc: &Document, at: usize) -> bool {
-    let line = doc.lines.line_of(at);
+fn definition_line(doc: &Document, line: usize) -> bool {
     let (s, e) = doc.lines.line_span(&doc.text, line);
     let t = doc.text[s..e].trim_start();
     t.starts_with('[') && t.find("]:").is_some_and(|i| !t[..i].contains(']'))
