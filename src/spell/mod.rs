@@ -560,21 +560,30 @@ impl SpellEngine {
             }
             let mut candidates = Vec::new();
             for (index, piece) in pieces.iter().enumerate() {
-                let Some(word) = text.get(piece.range.clone()) else {
+                // Looked up by bytes: the `str` (with its boundary checks)
+                // is needed only for a new word or one to split.
+                let Some(bytes) = text.as_bytes().get(piece.range.clone()) else {
                     continue;
                 };
-                let info = match cache.known.get(word) {
+                let info = match cache.known.get(bytes) {
+                    Some(0) => continue,
                     Some(info) => info,
                     None => {
+                        let Some(word) = text.get(piece.range.clone()) else {
+                            continue;
+                        };
                         let info = if self.known(dict, word) {
                             0
                         } else {
                             cache.splits.push(self.split_candidates(dict, lang, word));
                             cache.splits.len() as u32
                         };
-                        cache.known.insert(word, info);
+                        cache.known.insert(bytes, info);
                         info
                     }
+                };
+                let Some(word) = text.get(piece.range.clone()) else {
+                    continue;
                 };
                 if let Some(parts) = info.checked_sub(1).map(|n| &cache.splits[n as usize]) {
                     for &(at, len) in parts.iter() {
