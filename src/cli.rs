@@ -266,13 +266,19 @@ fn spelling(args: &SpellingArgs) -> i32 {
         .filter(|w| w.documents >= args.min_files)
         .collect();
     let mut out = String::new();
+    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     if args.toml {
         out.push_str(&format!(
-            "# Unknown words used in at least {} of {files} files; keep the right ones.\n[spelling]\nwords = [\n",
-            args.min_files
+            "# Unknown words used in at least {} of {}; keep the right ones.\n[spelling]\nwords = [\n",
+            args.min_files,
+            plural(files, "file"),
         ));
         for w in &words {
-            out.push_str(&format!("  {:?}, # {} files\n", w.word, w.documents));
+            out.push_str(&format!(
+                "  {:?}, # {}\n",
+                w.word,
+                plural(w.documents as usize, "file")
+            ));
         }
         out.push_str("]\n");
     } else {

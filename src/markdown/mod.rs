@@ -190,6 +190,7 @@ impl Scan {
             let mut blocks: Vec<OpenBlock> = Vec::new();
             let mut heading: Option<(u8, usize, Option<String>, String)> = None;
             let mut code_block_depth = 0usize;
+            let mut html_link_depth = 0usize;
             let mut nested_depth = 0usize;
             let mut depth = 0usize;
             for (event, range) in iter.by_ref() {
@@ -295,6 +296,8 @@ impl Scan {
                         depth = depth.saturating_sub(1);
                         match tag {
                             TagEnd::Paragraph | TagEnd::TableCell | TagEnd::Heading(_) => {
+                                // An `<a>` left open ends with its block.
+                                html_link_depth = 0;
                                 if let Some(b) = blocks.pop() {
                                     let p = &mut scan.paragraphs[b.index];
                                     if b.top_children == 1 && !b.other {
@@ -352,7 +355,7 @@ impl Scan {
                         }
                         let run = ProseRun {
                             span,
-                            in_link: !links.is_empty(),
+                            in_link: !links.is_empty() || html_link_depth > 0,
                             in_heading: heading.is_some(),
                             block: blocks.last().map_or(usize::MAX, |b| b.index),
                         };
@@ -384,7 +387,14 @@ impl Scan {
                             htext.push_str(&t);
                         }
                     }
-                    Event::InlineHtml(_) | Event::Html(_) => {
+                    Event::InlineHtml(h) | Event::Html(h) => {
+                        // `<a href="…">text</a>`: its text is link text, as
+                        // in Markdown.
+                        match html_link_tag(&h) {
+                            Some(true) => html_link_depth += 1,
+                            Some(false) => html_link_depth = html_link_depth.saturating_sub(1),
+                            None => {}
+                        }
                         scan.html.push(span);
                         if let Some(b) = blocks.last_mut()
                             && depth == b.depth + 1
@@ -434,6 +444,26 @@ impl Scan {
 }
 
 /// Works out where the text and the destination of a link sit in the source.
+/// `Some(true)` for an HTML tag opening a link (`<a href="…">`),
+/// `Some(false)` for one closing it (`</a>`), `None` for anything else
+/// (`<abbr>`, `<a name="x"/>`).
+fn html_link_tag(html: &str) -> Option<bool> {
+    let t = html.trim();
+    let b = t.as_bytes();
+    let is_a = |at: usize| {
+        b.get(at).is_some_and(|c| c.eq_ignore_ascii_case(&b'a'))
+            && b.get(at + 1)
+                .is_none_or(|c| c.is_ascii_whitespace() || *c == b'>' || *c == b'/')
+    };
+    if t.starts_with("</") && is_a(2) {
+        return Some(false);
+    }
+    if t.starts_with('<') && is_a(1) && t.ends_with('>') && !t.ends_with("/>") {
+        return Some(true);
+    }
+    None
+}
+
 fn finish_link(text: &str, open: OpenLink, span: Span, in_heading: bool) -> Link {
     let src = &text[span.range()];
     let text_start = span.start + if open.image { 2 } else { 1 };
@@ -559,6 +589,31 @@ mod tests {
         let runs: Vec<&str> = s.prose.iter().map(|r| &t[r.span.range()]).collect();
         assert_eq!(runs, vec!["Un ", " et"]);
         assert!(s.in_code_or_html(Span::new(4, 8)));
+    }
+
+    #[test]
+    fn html_link_text_is_link_text() {
+        let t = "Voir <a href=\"https://x.org\">la page</a> et <abbr>ici</abbr>.\n";
+        let s = Scan::new(t, 0);
+        let runs: Vec<(&str, bool)> = s
+            .prose
+            .iter()
+            .map(|r| (&t[r.span.range()], r.in_link))
+            .collect();
+        assert_eq!(
+            runs,
+            vec![
+                ("Voir ", false),
+                ("la page", true),
+                (" et ", false),
+                ("ici", false),
+                (".", false)
+            ]
+        );
+        assert_eq!(html_link_tag("<A HREF='x'>"), Some(true));
+        assert_eq!(html_link_tag("</a>"), Some(false));
+        assert_eq!(html_link_tag("<a name=\"x\"/>"), None);
+        assert_eq!(html_link_tag("<abbr>"), None);
     }
 
     #[test]

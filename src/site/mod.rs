@@ -124,6 +124,10 @@ pub struct Site {
     files: OnceLock<FileIndex>,
     /// Lower-cased relative path → the path as it is on disk.
     lower: OnceLock<HashMap<String, String>>,
+    /// Entries (files and folders) by folder, for "did you mean" hints.
+    children: OnceLock<HashMap<String, Vec<String>>>,
+    /// Page URL keys by their parent key, for "did you mean" hints.
+    keys_by_parent: OnceLock<HashMap<String, Vec<String>>>,
     pages: OnceLock<PageIndex>,
     anchors: Mutex<HashMap<PathBuf, AnchorCell>>,
     stats: Mutex<HashMap<PathBuf, Option<bool>>>,
@@ -335,6 +339,8 @@ impl Site {
             case_sensitive: cfg.case_sensitive.unwrap_or(true),
             files: OnceLock::new(),
             lower: OnceLock::new(),
+            children: OnceLock::new(),
+            keys_by_parent: OnceLock::new(),
             pages: OnceLock::new(),
             anchors: Mutex::new(HashMap::new()),
             stats: Mutex::new(HashMap::new()),
@@ -382,6 +388,42 @@ impl Site {
                 .chain(files.dirs.iter())
                 .map(|f| (f.to_lowercase(), f.clone()))
                 .collect()
+        })
+    }
+
+    /// Names of the entries of each folder (`""` for the root): a hint
+    /// looks at one folder, not at the whole site, so thousands of broken
+    /// links stay cheap.
+    fn children(&self) -> &HashMap<String, Vec<String>> {
+        self.children.get_or_init(|| {
+            let files = self.files();
+            let mut map: HashMap<String, Vec<String>> = HashMap::new();
+            for f in files.files.iter().chain(files.dirs.iter()) {
+                let (dir, name) = f.rsplit_once('/').unwrap_or(("", f.as_str()));
+                map.entry(dir.to_string())
+                    .or_default()
+                    .push(name.to_string());
+            }
+            for names in map.values_mut() {
+                names.sort();
+            }
+            map
+        })
+    }
+
+    /// Page URL keys grouped by parent key.
+    fn keys_by_parent(&self) -> &HashMap<String, Vec<String>> {
+        self.keys_by_parent.get_or_init(|| {
+            let mut map: HashMap<String, Vec<String>> = HashMap::new();
+            for k in self.pages().by_key.keys() {
+                map.entry(parent_key(k).to_string())
+                    .or_default()
+                    .push(k.clone());
+            }
+            for keys in map.values_mut() {
+                keys.sort();
+            }
+            map
         })
     }
 
@@ -836,18 +878,7 @@ impl Site {
             Some(i) => (&rel[..i], &rel[i + 1..]),
             None => ("", rel.as_str()),
         };
-        let files = self.files();
-        let prefix = if dir.is_empty() {
-            String::new()
-        } else {
-            format!("{dir}/")
-        };
-        let siblings = files
-            .files
-            .iter()
-            .chain(files.dirs.iter())
-            .filter_map(|f| f.strip_prefix(&prefix))
-            .filter(|f| !f.contains('/'));
+        let siblings = self.children().get(dir)?.iter().map(String::as_str);
         closest(name, siblings).map(|s| format!("did you mean `{s}`?"))
     }
 
@@ -856,10 +887,11 @@ impl Site {
         let key = url_key(path);
         let parent = parent_key(&key);
         let pages = self.pages();
-        let candidates = pages
-            .by_key
-            .keys()
-            .filter(|k| parent_key(k) == parent && *k != &key)
+        let candidates = self
+            .keys_by_parent()
+            .get(parent)?
+            .iter()
+            .filter(|k| **k != key)
             .map(String::as_str);
         let best = closest(&key, candidates)?;
         let id = pages.by_key.get(best)?.first()?;
@@ -888,8 +920,14 @@ fn is_markdown(p: &Path) -> bool {
 /// The candidate closest to `name`, when close enough to be a typo.
 fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let mut best: Option<(usize, &str)> = None;
-    let limit = (name.chars().count() / 4).clamp(1, 3);
+    let len = name.chars().count();
+    let limit = (len / 4).clamp(1, 3);
     for c in candidates {
+        // The distance is at least the difference in length: most
+        // candidates of a big folder are ruled out without computing it.
+        if c.chars().count().abs_diff(len) > limit {
+            continue;
+        }
         let d = strsim::levenshtein(name, c);
         if d <= limit && best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
             best = Some((d, c));

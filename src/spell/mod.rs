@@ -301,12 +301,58 @@ fn never_checked(word: &str) -> bool {
     is_camel_case(word)
 }
 
+/// Listed misspellings this long are typos even when capitalised like a
+/// name: names collide with short entries only (`Tage`, `Linz`, `Cornel`
+/// are names and listed misspellings; measured on `../shared/corpus`).
+const LONG_MISSPELLING_LETTERS: usize = 7;
+
+/// A listed misspelling long enough to be reported even as a name, unless
+/// it starts with two capitals (`CContains`, an operator name).
+fn long_misspelling(word: &str) -> bool {
+    word.chars().count() >= LONG_MISSPELLING_LETTERS
+        && !word.chars().nth(1).is_some_and(char::is_uppercase)
+}
+
 /// Keys of a word-list file: one word per line, `#` starts a comment.
 fn word_list(text: &str) -> impl Iterator<Item = String> + '_ {
     text.lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
         .filter(|l| !l.is_empty())
         .map(key_of)
+}
+
+/// A run of Lorem ipsum placeholder text.
+fn is_placeholder(run: &str) -> bool {
+    memchr::memmem::find(run.as_bytes(), b"orem ipsum")
+        .is_some_and(|at| at > 0 && matches!(run.as_bytes()[at - 1], b'L' | b'l'))
+}
+
+/// `1<sup>er</sup>`, `2<sup>ème</sup>`, `3<sup>rd</sup>`: an ordinal
+/// ending set in superscript after a number.
+fn ordinal_ending(text: &str, range: &Range<usize>) -> bool {
+    let before = &text[..range.start];
+    let Some(rest) = before
+        .strip_suffix("<sup>")
+        .or_else(|| before.strip_suffix("<SUP>"))
+    else {
+        return false;
+    };
+    rest.ends_with(|c: char| c.is_ascii_digit())
+        && matches!(
+            &text[range.clone()],
+            "er" | "re"
+                | "ère"
+                | "e"
+                | "è"
+                | "ème"
+                | "eme"
+                | "nd"
+                | "nde"
+                | "d"
+                | "st"
+                | "rd"
+                | "th"
+        )
 }
 
 /// A word written against inline code (`` `match`ing ``) is a suffix of
@@ -333,6 +379,20 @@ fn alone_on_line(text: &str, range: &Range<usize>) -> bool {
         }
     }
     false
+}
+
+/// Lowercase words this short in link text are taken for names: `tcp`,
+/// `jq`, `etcd` are far more common there than typos (measured on
+/// `../shared/corpus`).
+const SHORT_LINK_NAME_LETTERS: usize = 4;
+
+/// A word that is the whole text of its link: `[rustup](…)`,
+/// `[**serde**][serde]`.
+fn whole_link_text(text: &str, range: &Range<usize>) -> bool {
+    let markup = |c: char| matches!(c, '*' | '_' | '`' | '~');
+    let before = text[..range.start].trim_end_matches(markup);
+    let after = text[range.end..].trim_start_matches(markup);
+    before.ends_with('[') && after.starts_with(']')
 }
 
 /// Adapts a correction to the case of the word it replaces.
@@ -467,6 +527,12 @@ impl SpellEngine {
             .filter(|r| r.range.start <= r.range.end && text.get(r.range.clone()).is_some())
             .collect();
         runs.sort_by_key(|r| (r.range.start, r.range.end));
+        // Placeholder text (`Lorem ipsum dolor sit amet…`) is not prose in
+        // any language: its runs are left out (one search per document,
+        // the run filter only when it is there).
+        if memchr::memmem::find(text.as_bytes(), b"orem ipsum").is_some() {
+            runs.retain(|r| !is_placeholder(&text[r.range.clone()]));
+        }
         // About one word per six bytes of prose: size the buffer once.
         let prose_bytes: usize = runs.iter().map(|r| r.range.len()).sum();
         let mut pieces = Vec::with_capacity(prose_bytes / 6 + 8);
@@ -618,7 +684,10 @@ impl SpellEngine {
             let statuses: Vec<Option<&Status>> = candidates
                 .iter()
                 .zip(&entries)
-                .map(|(c, e)| e.filter(|_| !glued_to_code(text, &c.range)).map(|e| &e.0))
+                .map(|(c, e)| {
+                    e.filter(|_| !glued_to_code(text, &c.range) && !ordinal_ending(text, &c.range))
+                        .map(|e| &e.0)
+                })
                 .collect();
             // Names matter only for words that would be reported: the
             // proper-noun evidence (a context scan per occurrence) is
@@ -645,9 +714,14 @@ impl SpellEngine {
                 match status {
                     Status::Known => {}
                     Status::Misspelling(corrections) if opts.misspellings => {
-                        // A capitalised word used as a name (`Cann`) is not
-                        // a typo of a common word (`can`).
-                        if is_capitalised(c.text) && proper.contains(key) {
+                        // A capitalised word used as a name (`Cann`, `Wirth`)
+                        // is not a typo of a common word (`can`, `with`);
+                        // a long listed misspelling (`Goverment`) is one,
+                        // capital or not.
+                        if is_capitalised(c.text)
+                            && proper.contains(key)
+                            && !long_misspelling(c.text)
+                        {
                             continue;
                         }
                         let replacement = (corrections.len() == 1).then(|| corrections[0].clone());
@@ -738,9 +812,17 @@ impl SpellEngine {
                     || (c.piece + 1 < pieces.len() && neighbour(c.piece + 1))
             };
             let sentence_start = piece.sentence_start(text);
+            // Link text is prose (`[la documentation](…)`); only a capital,
+            // a link whose whole text is the word (`[rustup](…)`) or a
+            // short word (`[aws sdk](…)`, tools and acronyms written in
+            // lowercase) says it is a name.
+            let link_name = piece.in_link_text
+                && (c.text.chars().next().is_some_and(char::is_uppercase)
+                    || c.text.chars().count() <= SHORT_LINK_NAME_LETTERS
+                    || whole_link_text(text, &piece.range));
             if (cap && !sentence_start)
                 || beside_capital
-                || piece.in_link_text
+                || link_name
                 || is_camel_case(c.text)
                 || (sentence_start && alone_on_line(text, &piece.range))
             {

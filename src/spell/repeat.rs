@@ -138,7 +138,9 @@ pub fn repeated_punctuation(
                 ws = i;
             }
         }
-        if (count < 2 && ws == i) || skipped(run.start + i) {
+        if (count < 2 && ws == i)
+            || (skipped(run.start + i) && !doubled_after_abbreviation(text, run.start + i, count))
+        {
             continue;
         }
         let prev_is_word = i > 0 && {
@@ -156,7 +158,18 @@ pub fn repeated_punctuation(
             _ => count == 2 && prev_is_word && next_is_break,
         };
         if hit {
-            let mark = (b as char).to_string();
+            // `world ,and`: the space moves after the comma rather than
+            // vanish, so the fix never glues two words together.
+            let word_follows = ws < i
+                && run_text[j..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            let mark = if word_follows {
+                format!("{} ", b as char)
+            } else {
+                (b as char).to_string()
+            };
             out.push(RepeatHit {
                 range: run.start + ws..run.start + j,
                 word: run_text[ws..j].to_string(),
@@ -164,6 +177,24 @@ pub fn repeated_punctuation(
             });
         }
     }
+}
+
+/// `e.g..`, `i.e..`: two dots ending a dotted abbreviation, which the
+/// tokenizer skips as a whole like a domain name.
+fn doubled_after_abbreviation(text: &str, dots: usize, count: usize) -> bool {
+    if count != 2 || text.as_bytes().get(dots) != Some(&b'.') {
+        return false;
+    }
+    let before = &text.as_bytes()[dots.saturating_sub(6)..dots];
+    let starts_word = |n: usize| {
+        before.len() >= n
+            && (before.len() == n || !before[before.len() - n - 1].is_ascii_alphanumeric())
+    };
+    ["e.g", "i.e", "a.k.a", "n.b", "p.s"].iter().any(|abbr| {
+        before.len() >= abbr.len()
+            && before[before.len() - abbr.len()..].eq_ignore_ascii_case(abbr.as_bytes())
+            && starts_word(abbr.len())
+    })
 }
 
 #[cfg(test)]
@@ -232,6 +263,9 @@ mod tests {
         assert_eq!(punct("a word ,, next"), vec![(6..9, ",".to_string())]);
         assert_eq!(punct("the end.. Next"), vec![(7..9, ".".to_string())]);
         assert_eq!(punct("a;; b"), vec![(1..3, ";".to_string())]);
+        // The space before the comma moves after it when a word follows.
+        assert_eq!(punct("hello world ,and"), vec![(11..13, ", ".to_string())]);
+        assert_eq!(punct("a word ,,next"), vec![(6..9, ", ".to_string())]);
     }
 
     #[test]
@@ -240,6 +274,23 @@ mod tests {
         assert!(punct("Notre rôle ? Mettre : oui ; non !").is_empty());
         assert!(punct("cd .. then").is_empty());
         assert!(punct("\n, list").is_empty());
+    }
+
+    #[test]
+    fn doubled_dot_after_a_dotted_abbreviation() {
+        let text = "tools, e.g.. hammers";
+        let skip: Vec<Range<usize>> = std::iter::once(7..12).collect();
+        let mut out = Vec::new();
+        repeated_punctuation(text, 0..text.len(), &skip, &mut out);
+        let hits: Vec<(Range<usize>, String)> =
+            out.into_iter().map(|h| (h.range, h.replacement)).collect();
+        assert_eq!(hits, vec![(10..12, ".".to_string())]);
+        // A domain-like chunk ending in two dots is left alone.
+        let text = "see x.eg.. there";
+        let mut out = Vec::new();
+        let skip: Vec<Range<usize>> = std::iter::once(4..10).collect();
+        repeated_punctuation(text, 0..text.len(), &skip, &mut out);
+        assert!(out.is_empty());
     }
 
     #[test]

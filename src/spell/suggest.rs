@@ -425,12 +425,43 @@ pub fn suggest_from_set(
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     // Best cost first; then words whose case matches the query's (a
     // lowercase word should not get a proper noun first); then the closest
-    // length; then alphabetical for a stable order.
+    // length; then the same letters in another order; then words with
+    // the same first letter (slips are rarely
+    // there); then the longest common ending, since a slip is rarely in
+    // the ending that carries the grammar either (`calandrier` →
+    // `calendrier` before `calandriez`); then alphabetical for a stable
+    // order.
+    let lower_word: Vec<char> = word.chars().map(lower).collect();
+    let first = lower_word.first().map(|&c| base(c));
+    let mut letters = lower_word.clone();
+    letters.sort_unstable();
     found.sort_by_cached_key(|(cost, w)| {
         let cand_cap = w.chars().next().is_some_and(char::is_uppercase);
         let case_penalty = u32::from(cand_cap && !capitalised);
         let len_diff = w.chars().count().abs_diff(len);
-        (*cost, case_penalty, len_diff, w.clone())
+        let other_first = u32::from(w.chars().next().map(base) != first);
+        // Same letters in another order: two keys typed the wrong way
+        // round (`recieve` → `receive`), the commonest slip of all.
+        let other_letters = u32::from({
+            let mut l: Vec<char> = w.chars().map(lower).collect();
+            l.sort_unstable();
+            l != letters
+        });
+        let shared_ending = w
+            .chars()
+            .rev()
+            .zip(lower_word.iter().rev())
+            .take_while(|(a, b)| lower(*a) == **b)
+            .count();
+        (
+            *cost,
+            case_penalty,
+            len_diff,
+            other_letters,
+            other_first,
+            std::cmp::Reverse(shared_ending),
+            w.clone(),
+        )
     });
     let mut out: Vec<String> = Vec::new();
     for (_, w) in found {
@@ -622,6 +653,17 @@ mod tests {
             "connaissent"
         );
         assert_eq!(suggest_from_set(&s, "recieve", 3, |_| true)[0], "receive");
+    }
+
+    #[test]
+    fn equal_costs_keep_the_ending() {
+        // Both one substitution away; the slip is in the middle, not in
+        // the ending that carries the grammar.
+        let s = set(&["calandriez", "calendrier", "calandrer"]);
+        assert_eq!(
+            suggest_from_set(&s, "calandrier", 3, |_| true),
+            vec!["calendrier", "calandriez", "calandrer"]
+        );
     }
 
     #[test]

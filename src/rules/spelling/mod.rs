@@ -302,6 +302,39 @@ fn definition_line(doc: &Document, line: usize) -> bool {
     t.starts_with('[') && t.find("]:").is_some_and(|i| !t[..i].contains(']'))
 }
 
+/// What two languages agree on, for a text too short to tell them apart:
+/// a finding stays when the other language flags the same range too. A
+/// word unknown to one and a listed misspelling in the other (`wrold`)
+/// stays as the misspelling, whose correction is the better help.
+fn agreed_findings(findings: Vec<SpellFinding>, other: &[SpellFinding]) -> Vec<SpellFinding> {
+    let word_kind = |code: &str| matches!(code, "TY001" | "TY002");
+    findings
+        .into_iter()
+        .filter_map(|f| {
+            let same_range = |o: &&SpellFinding| o.range == f.range;
+            if other
+                .iter()
+                .filter(same_range)
+                .any(|o| o.kind.code() == f.kind.code())
+            {
+                return Some(f);
+            }
+            if !word_kind(f.kind.code()) {
+                return None;
+            }
+            let o = other
+                .iter()
+                .filter(same_range)
+                .find(|o| word_kind(o.kind.code()))?;
+            Some(if o.kind.code() == "TY001" {
+                o.clone()
+            } else {
+                f
+            })
+        })
+        .collect()
+}
+
 /// The spelling result of a document: computed once, shared by the rules.
 #[derive(Debug, Clone)]
 pub struct SpellResult {
@@ -363,11 +396,7 @@ pub fn check<'d>(doc: &'d Document, cfg: &FileConfig) -> Option<&'d SpellResult>
                 };
                 if engine.dictionary(&other).is_ok() {
                     let in_other = engine.check_document(&doc.text, &runs, &other, &opts);
-                    findings.retain(|f| {
-                        in_other
-                            .iter()
-                            .any(|o| o.range == f.range && o.kind.code() == f.kind.code())
-                    });
+                    findings = agreed_findings(findings, &in_other);
                 }
             }
             Some(SpellResult { lang, findings })

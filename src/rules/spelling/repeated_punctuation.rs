@@ -26,7 +26,12 @@ impl Rule for RepeatedPunctuation {
             }
             let span = Span::from(f.range.clone());
             let shown = doc.slice(span);
-            let mut d = Diagnostic::new(&META, span, format!("repeated punctuation `{shown}`"));
+            let message = if shown.starts_with([' ', '\t']) && shown.trim_start().len() == 1 {
+                format!("space before `{}`", shown.trim_start())
+            } else {
+                format!("repeated punctuation `{shown}`")
+            };
+            let mut d = Diagnostic::new(&META, span, message);
             // Unsafe: spelling fixes change the author's words; review them
             // with `--diff --unsafe-fixes`.
             if let Some(r) = &f.replacement {

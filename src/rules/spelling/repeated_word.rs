@@ -24,12 +24,16 @@ impl Rule for RepeatedWord {
             if f.kind != FindingKind::RepeatedWord {
                 continue;
             }
-            let span = Span::from(f.range.clone());
+            // The diagnostic points at the second word; the fix removes it
+            // with the whitespace before it.
+            let edit = Span::from(f.range.clone());
+            let word_start = f.range.end.saturating_sub(f.word.len()).max(f.range.start);
+            let span = Span::from(word_start..f.range.end);
             let mut d = Diagnostic::new(&META, span, format!("`{}` is repeated", f.word))
                 .with_help("remove the second one");
             // Unsafe: "had had", "vous vous" can be meant.
             if let Some(r) = &f.replacement {
-                d = d.with_fix(Fix::unsafe_(span, r.clone()));
+                d = d.with_fix(Fix::unsafe_(edit, r.clone()));
             }
             out.push(d);
         }
