@@ -46,6 +46,16 @@ fn collect_lists_unknown_words_by_files() {
         s.contains("[spelling]\nwords = [\n  \"zorglubage\", # 3 files\n]"),
         "{s}"
     );
+    let out = run(&[
+        "spelling",
+        "--collect",
+        "--toml",
+        "--no-config",
+        path_str(&dir.path().join("p0.md")),
+    ]);
+    let one = String::from_utf8(out.stdout).unwrap();
+    assert!(one.contains("of 1 file;"), "{one}");
+    assert!(one.contains("\"zorglubage\", # 1 file\n"), "{one}");
     // The snippet is a valid config that silences the word.
     fs::write(
         dir.path().join("frontlint.toml"),
@@ -114,4 +124,102 @@ fn disable_next_line_silences_spelling() {
         .map(|d| d["line"].as_u64().unwrap())
         .collect();
     assert_eq!(lines, vec![8], "{r}");
+}
+
+/// `(rule, line, column, message)` of the spelling findings of one file.
+fn spelling_of(text: &str) -> Vec<(String, u64, u64, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.md");
+    fs::write(&p, text).unwrap();
+    let (r, _) = json(&["--no-config", path_str(&p)]);
+    r["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"].as_str().unwrap_or("").starts_with("TY"))
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn typos_in_link_text_are_found() {
+    let found = spelling_of(
+        "---\ntitle: Essai\nlang: fr\n---\n\nConsultez [la docummentation](https://x.org/), <a href=\"https://y.org/\">le servcie</a> et [rustup](https://z.org/).\n",
+    );
+    let words: Vec<&str> = found.iter().map(|f| f.3.as_str()).collect();
+    assert_eq!(
+        words,
+        vec!["unknown word `docummentation`", "unknown word `servcie`"],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn long_misspellings_are_found_even_capitalised() {
+    let found = spelling_of(
+        "---\ntitle: Notes\nlang: en\n---\n\nWe met the Goverment team, then Wirth and Tage joined.\n",
+    );
+    assert_eq!(
+        found,
+        vec![(
+            "TY001".to_string(),
+            6,
+            12,
+            "`Goverment` is a misspelling of `Government`".to_string()
+        )]
+    );
+}
+
+#[test]
+fn short_text_of_unclear_language_keeps_misspellings() {
+    // Too short to tell French from English: a word both reject stays,
+    // as the listed misspelling.
+    let found = spelling_of("---\ntitle: Hi\n---\n\nHello wrold.\n");
+    assert_eq!(
+        found,
+        vec![(
+            "TY001".to_string(),
+            5,
+            7,
+            "`wrold` is a misspelling of `world`".to_string()
+        )]
+    );
+}
+
+#[test]
+fn repeated_word_points_at_the_second_word_and_comma_fix_keeps_words_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.md");
+    let text = "---\ntitle: Notes\nlang: en\n---\n\nHello world ,and the the end.\n";
+    fs::write(&p, text).unwrap();
+    let found = spelling_of(text);
+    assert_eq!(
+        found,
+        vec![
+            ("TY004".to_string(), 6, 12, "space before `,`".to_string()),
+            ("TY003".to_string(), 6, 22, "`the` is repeated".to_string()),
+        ]
+    );
+    let out = run(&["--no-config", "--unsafe-fixes", path_str(&p)]);
+    assert!(out.status.code().is_some(), "{out:?}");
+    assert_eq!(
+        fs::read_to_string(&p).unwrap(),
+        "---\ntitle: Notes\nlang: en\n---\n\nHello world, and the end.\n"
+    );
+}
+
+#[test]
+fn placeholders_and_ordinals_are_not_prose() {
+    let found = spelling_of(
+        "---\ntitle: Essai\nlang: fr\n---\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit.\n\nLe 2<sup>ème</sup> essai, user-centric, avec enccourager.\n",
+    );
+    let words: Vec<&str> = found.iter().map(|f| f.3.as_str()).collect();
+    assert_eq!(words, vec!["unknown word `enccourager`"], "{found:?}");
 }
