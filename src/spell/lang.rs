@@ -232,7 +232,6 @@ fn scores(text: &str) -> (usize, usize) {
 fn scores_of_parts(parts: &[&str]) -> (usize, usize) {
     let (mut fr, mut en) = (0usize, 0usize);
     let mut budget = SAMPLE_BYTES;
-    let mut settled = false;
     let mut elisions = 0;
     for part in parts {
         let mut end = part.len().min(budget);
@@ -241,12 +240,14 @@ fn scores_of_parts(parts: &[&str]) -> (usize, usize) {
         }
         budget -= end;
         let bytes = &part.as_bytes()[..end];
-        if !settled {
-            settled = count_stopwords(bytes, &mut fr, &mut en);
+        if count_stopwords(bytes, &mut fr, &mut en) {
+            // A lead of 24 stopwords decides; elisions could change it only
+            // with about a hundred apostrophes in the sample.
+            break;
         }
         // Elisions (`l'équipe`, `d'un`) are a strong French signal that the
-        // word split cannot see; counted bytewise over the whole sample (`'`
-        // is one byte, `’` one three-byte sequence).
+        // word split cannot see; counted bytewise over the sample (`'` is
+        // one byte, `’` one three-byte sequence).
         elisions += memchr::memchr_iter(b'\'', bytes).count()
             + memchr::memmem::find_iter(bytes, "’".as_bytes()).count();
         if budget == 0 {

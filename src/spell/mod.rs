@@ -444,7 +444,13 @@ const WORD_CACHE_LIMIT: usize = 500_000;
 
 thread_local! {
     static WORD_CACHE: RefCell<FastMap<(u64, Lang), WordCache>> = RefCell::new(FastMap::default());
+    /// The piece and skipped-range buffers, reused from document to document.
+    static SCRATCH: RefCell<(Vec<tokenize::Piece>, Vec<Range<usize>>)> = RefCell::default();
 }
+
+/// Pieces a reused buffer may hold (24 bytes each) before it is freed
+/// rather than kept.
+const SCRATCH_PIECES_LIMIT: usize = 1 << 20;
 
 /// One word to check, after elision and hyphen splitting.
 struct Candidate<'a> {
@@ -527,16 +533,15 @@ impl SpellEngine {
             .filter(|r| r.range.start <= r.range.end && text.get(r.range.clone()).is_some())
             .collect();
         runs.sort_by_key(|r| (r.range.start, r.range.end));
-        // Placeholder text (`Lorem ipsum dolor sit amet…`) is not prose in
-        // any language: its runs are left out (one search per document,
-        // the run filter only when it is there).
-        if memchr::memmem::find(text.as_bytes(), b"orem ipsum").is_some() {
-            runs.retain(|r| !is_placeholder(&text[r.range.clone()]));
-        }
+        // The piece buffers of the thread's previous document are reused:
+        // a fresh one per document cost an allocation and, for a big post,
+        // the kernel's zeroing of new pages.
+        let (mut pieces, mut skipped) = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+        pieces.clear();
+        skipped.clear();
         // About one word per six bytes of prose: size the buffer once.
         let prose_bytes: usize = runs.iter().map(|r| r.range.len()).sum();
-        let mut pieces = Vec::with_capacity(prose_bytes / 6 + 8);
-        let mut skipped = Vec::new();
+        pieces.reserve(prose_bytes / 6 + 8);
         for (i, run) in runs.iter().enumerate() {
             tokenize::tokenize_run(
                 text,
@@ -550,7 +555,7 @@ impl SpellEngine {
         }
         let mut findings = Vec::new();
         if opts.misspellings || opts.unknown_words {
-            self.check_words(text, &pieces, &skipped, lang, opts, &mut findings);
+            self.check_words(text, &runs, &pieces, &skipped, lang, opts, &mut findings);
         }
         let mut hits = Vec::new();
         if opts.repeated_words {
@@ -563,8 +568,15 @@ impl SpellEngine {
             }));
         }
         if opts.repeated_punctuation {
-            for run in &runs {
-                repeat::repeated_punctuation(text, run.range.clone(), &skipped, &mut hits);
+            // Runs may overlap only if a caller built them so: then each is
+            // read on its own.
+            let ranges: Vec<Range<usize>> = runs.iter().map(|r| r.range.clone()).collect();
+            if ranges.windows(2).all(|w| w[0].end <= w[1].start) {
+                repeat::repeated_punctuation_in_runs(text, &ranges, &skipped, &mut hits);
+            } else {
+                for r in &ranges {
+                    repeat::repeated_punctuation(text, r.clone(), &skipped, &mut hits);
+                }
             }
             findings.extend(hits.drain(..).map(|h| SpellFinding {
                 kind: FindingKind::RepeatedPunctuation,
@@ -584,12 +596,19 @@ impl SpellEngine {
         if opts.suggestions {
             self.fill_suggestions(lang, &mut findings);
         }
+        // Kept for the next document unless huge (a 50 MB post must not pin
+        // its buffers for the rest of the run).
+        if pieces.capacity() <= SCRATCH_PIECES_LIMIT {
+            SCRATCH.with(|s| *s.borrow_mut() = (pieces, skipped));
+        }
         findings
     }
 
+    #[allow(clippy::too_many_arguments)] // one call site
     fn check_words(
         &self,
         text: &str,
+        runs: &[&ProseRun],
         pieces: &[tokenize::Piece],
         skipped: &[Range<usize>],
         lang: &Lang,
@@ -707,10 +726,27 @@ impl SpellEngine {
             }
             let proper =
                 self.proper_nouns(text, pieces, skipped, &candidates, &keys, &reported, lang);
+            // Placeholder text (`Lorem ipsum dolor sit amet…`) is not prose
+            // in any language; looked for only when its words would be
+            // reported.
+            let placeholder_runs: Vec<bool> =
+                if reported.contains("lorem") || reported.contains("ipsum") {
+                    runs.iter()
+                        .map(|r| is_placeholder(&text[r.range.clone()]))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
             for ((c, status), key) in candidates.into_iter().zip(statuses).zip(keys) {
                 let Some(status) = status else {
                     continue;
                 };
+                if placeholder_runs
+                    .get(pieces[c.piece].run as usize)
+                    .is_some_and(|&p| p)
+                {
+                    continue;
+                }
                 match status {
                     Status::Known => {}
                     Status::Misspelling(corrections) if opts.misspellings => {

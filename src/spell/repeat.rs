@@ -90,6 +90,46 @@ pub fn repeated_words(text: &str, pieces: &[Piece], lang: &Lang, out: &mut Vec<R
     }
 }
 
+/// [`repeated_punctuation`] over many prose runs (sorted by start, not
+/// overlapping). One search over the stretch they cover finds the few
+/// marks that could be a finding (a doubled mark, a space before a comma);
+/// only runs holding one are read further. Most runs are short, and a
+/// search per run cost more than the whole stretch.
+pub fn repeated_punctuation_in_runs(
+    text: &str,
+    runs: &[Range<usize>],
+    skip: &[Range<usize>],
+    out: &mut Vec<RepeatHit>,
+) {
+    let (Some(first), Some(last)) = (runs.first(), runs.last()) else {
+        return;
+    };
+    let Some(stretch) = text.as_bytes().get(first.start..last.end) else {
+        return;
+    };
+    let base = first.start;
+    let mut next_run = 0;
+    for i in memchr::memchr3_iter(b',', b';', b'.', stretch) {
+        let b = stretch[i];
+        let doubled = stretch.get(i + 1) == Some(&b);
+        let spaced_comma = b == b',' && i > 0 && matches!(stretch[i - 1], b' ' | b'\t');
+        if !doubled && !spaced_comma {
+            continue;
+        }
+        let at = base + i;
+        // The run holding the mark, if any; runs before it are done.
+        while runs.get(next_run).is_some_and(|r| r.end <= at) {
+            next_run += 1;
+        }
+        let Some(run) = runs.get(next_run).filter(|r| r.start <= at) else {
+            continue;
+        };
+        repeated_punctuation(text, run.clone(), skip, out);
+        // Each run is read once, whatever number of marks it holds.
+        next_run += 1;
+    }
+}
+
 /// Repeated or misplaced punctuation in one prose run, skipping `skip` ranges
 /// (URLs, paths, code-like chunks, template tags; absolute offsets).
 pub fn repeated_punctuation(
@@ -291,6 +331,31 @@ mod tests {
         let skip: Vec<Range<usize>> = std::iter::once(4..10).collect();
         repeated_punctuation(text, 0..text.len(), &skip, &mut out);
         assert!(out.is_empty());
+    }
+
+    /// The many-run search finds what the per-run search finds, on runs
+    /// cut anywhere (marks at their edges included).
+    #[test]
+    fn many_runs_agree_with_one_run_at_a_time() {
+        let text = "a,, b ,c;; d.. e, f ,, g... h ,\ni;;";
+        for cut in 0..text.len() {
+            for gap in 0..3 {
+                let second = (cut + gap).min(text.len());
+                let runs = vec![0..cut, second..text.len()];
+                let mut one = Vec::new();
+                for r in &runs {
+                    repeated_punctuation(text, r.clone(), &[], &mut one);
+                }
+                let mut many = Vec::new();
+                repeated_punctuation_in_runs(text, &runs, &[], &mut many);
+                let key = |h: &RepeatHit| (h.range.clone(), h.replacement.clone());
+                assert_eq!(
+                    many.iter().map(key).collect::<Vec<_>>(),
+                    one.iter().map(key).collect::<Vec<_>>(),
+                    "cut {cut} gap {gap}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -31,6 +31,27 @@ const EMPTY: Slot = Slot {
     value: 0,
 };
 
+/// Whether `k` (1 to `INLINE` bytes) is the start of `key`, by a few
+/// overlapping word loads instead of a call to `memcmp`: every lookup
+/// of a known word ends with this comparison.
+#[inline(always)]
+fn same_short(key: &[u8; INLINE], k: &[u8]) -> bool {
+    let n = k.len();
+    let u64_at = |b: &[u8], i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0; 8]));
+    let u32_at = |b: &[u8], i: usize| u32::from_le_bytes(b[i..i + 4].try_into().unwrap_or([0; 4]));
+    match n {
+        0 => true,
+        1..=3 => key[0] == k[0] && key[n / 2] == k[n / 2] && key[n - 1] == k[n - 1],
+        4..=7 => u32_at(key, 0) == u32_at(k, 0) && u32_at(key, n - 4) == u32_at(k, n - 4),
+        8..=16 => u64_at(key, 0) == u64_at(k, 0) && u64_at(key, n - 8) == u64_at(k, n - 8),
+        _ => {
+            u64_at(key, 0) == u64_at(k, 0)
+                && u64_at(key, 8) == u64_at(k, 8)
+                && u64_at(key, n - 8) == u64_at(k, n - 8)
+        }
+    }
+}
+
 /// A map from words to `u32`, tuned for many short keys looked up often.
 #[derive(Default)]
 pub struct WordTable {
@@ -74,7 +95,7 @@ impl WordTable {
             if s.len == 0 {
                 return None;
             }
-            if s.tag == tag && s.len as usize == k.len() && &s.key[..k.len()] == k {
+            if s.tag == tag && s.len as usize == k.len() && same_short(&s.key, k) {
                 return Some(s.value);
             }
             i = (i + 1) & mask;
@@ -161,6 +182,21 @@ mod tests {
         assert_eq!(t.len(), 0);
         assert_eq!(t.get("chat".as_bytes()), None);
         assert_eq!(t.get(long.as_bytes()), None);
+    }
+
+    #[test]
+    fn short_comparison_sees_every_byte() {
+        for n in 1..=INLINE {
+            let word: Vec<u8> = (0..n as u8).map(|b| b'a' + b).collect();
+            let mut key = [0u8; INLINE];
+            key[..n].copy_from_slice(&word);
+            assert!(same_short(&key, &word), "{n}");
+            for at in 0..n {
+                let mut other = word.clone();
+                other[at] = b'Z';
+                assert!(!same_short(&key, &other), "{n} {at}");
+            }
+        }
     }
 
     /// Against a `HashMap` through many growths, with keys sharing
