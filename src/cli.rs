@@ -275,16 +275,18 @@ fn spelling(args: &SpellingArgs) -> i32 {
         ));
         for w in &words {
             out.push_str(&format!(
-                "  {:?}, # {}\n",
-                w.word,
+                "  {}, # {}\n",
+                toml_string(&w.word),
                 plural(w.documents as usize, "file")
             ));
         }
         out.push_str("]\n");
     } else {
         out.push_str(&format!(
-            "{:>6} {:>6}  word  ({files} files read)\n",
-            "files", "uses"
+            "{:>6} {:>6}  word  ({} read)\n",
+            "files",
+            "uses",
+            plural(files, "file")
         ));
         for w in &words {
             out.push_str(&format!(
@@ -299,6 +301,23 @@ fn spelling(args: &SpellingArgs) -> i32 {
     } else {
         EXIT_FAILURE
     }
+}
+
+/// `word` as a TOML basic string: quotes, backslashes and control
+/// characters escaped, everything else (accents, combining marks) as is.
+fn toml_string(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 2);
+    out.push('"');
+    for c in word.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn init(args: &InitArgs) -> i32 {

@@ -31,6 +31,7 @@ fn collect_lists_unknown_words_by_files() {
         vec![vec!["3", "3", "zorglubage"], vec!["2", "2", "frobnicateur"]],
         "{s}"
     );
+    assert!(s.lines().next().unwrap_or("").ends_with("(3 files read)"), "{s}");
 
     let out = run(&[
         "spelling",
@@ -222,4 +223,66 @@ fn placeholders_and_ordinals_are_not_prose() {
     );
     let words: Vec<&str> = found.iter().map(|f| f.3.as_str()).collect();
     assert_eq!(words, vec!["unknown word `enccourager`"], "{found:?}");
+}
+
+#[test]
+fn collected_toml_loads_with_combining_accents() {
+    let dir = tempfile::tempdir().unwrap();
+    // `café` written with a combining accent, twice so it is listed.
+    fs::write(
+        dir.path().join("p.md"),
+        "---\ntitle: Billet\nlang: fr\n---\nUn cafe\u{301} zorglub et un cafe\u{301} zorglub.\n",
+    )
+    .unwrap();
+    let out = run(&[
+        "spelling",
+        "--collect",
+        "--toml",
+        "--no-config",
+        path_str(dir.path()),
+    ]);
+    let snippet = String::from_utf8(out.stdout).unwrap();
+    assert!(snippet.contains("\"zorglub\""), "{snippet}");
+    fs::write(dir.path().join("frontlint.toml"), &snippet).unwrap();
+    let (r, code) = json(&[path_str(dir.path())]);
+    assert_ne!(code, 2, "the snippet must load: {snippet}\n{r}");
+    let ty002 = r["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "TY002")
+        .count();
+    assert_eq!(ty002, 0, "{r}");
+}
+
+#[test]
+fn footnotes_loanwords_markup_and_plural_corrections() {
+    // Footnote text is prose; a singular typo gets a singular correction;
+    // accented loanwords, emoji shortcodes, globs and superscripts are not
+    // typos in English.
+    let found = spelling_of(
+        "---\ntitle: Notes\nlang: en\n---\n\nA claim[^1] about this collcetion, a naïve café résumé :tada: in *.mdx, E = mc<sup>2</sup>.\n\n[^1]: The footnote has a tpyo.\n",
+    );
+    let messages: Vec<&str> = found.iter().map(|f| f.3.as_str()).collect();
+    assert_eq!(
+        messages,
+        vec![
+            "`collcetion` is a misspelling of `collection`",
+            "`tpyo` is a misspelling of `typo`"
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn french_capitalised_words_an_accent_away_are_typos() {
+    let found = spelling_of(
+        "---\ntitle: Essai\nlang: fr\n---\n\nLe Ministére a parlé avec la Comission et avec Bérénice Dupont.\n",
+    );
+    let messages: Vec<&str> = found.iter().map(|f| f.3.as_str()).collect();
+    assert_eq!(
+        messages,
+        vec!["unknown word `Ministére`", "unknown word `Comission`"],
+        "{found:?}"
+    );
 }

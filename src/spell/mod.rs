@@ -327,32 +327,25 @@ fn is_placeholder(run: &str) -> bool {
         .is_some_and(|at| at > 0 && matches!(run.as_bytes()[at - 1], b'L' | b'l'))
 }
 
-/// `1<sup>er</sup>`, `2<sup>ème</sup>`, `3<sup>rd</sup>`: an ordinal
-/// ending set in superscript after a number.
-fn ordinal_ending(text: &str, range: &Range<usize>) -> bool {
+/// Words that markup shows are not prose words: a superscript ending glued
+/// to what precedes it (`1<sup>er</sup>`, `M<sup>lle</sup>`), a short
+/// symbol before one (`mc<sup>2</sup>`, `km<sup>2</sup>`), an emoji
+/// shortcode (`:tada:`) and a file extension in a glob (`*.mdx`).
+fn markup_word(text: &str, range: &Range<usize>) -> bool {
     let before = &text[..range.start];
-    let Some(rest) = before
-        .strip_suffix("<sup>")
-        .or_else(|| before.strip_suffix("<SUP>"))
-    else {
-        return false;
-    };
-    rest.ends_with(|c: char| c.is_ascii_digit())
-        && matches!(
-            &text[range.clone()],
-            "er" | "re"
-                | "ère"
-                | "e"
-                | "è"
-                | "ème"
-                | "eme"
-                | "nd"
-                | "nde"
-                | "d"
-                | "st"
-                | "rd"
-                | "th"
-        )
+    let after = &text[range.end..];
+    let sup_open = |s: &str| s.get(..5).is_some_and(|t| t.eq_ignore_ascii_case("<sup>"));
+    if before.len() >= 5
+        && before.is_char_boundary(before.len() - 5)
+        && sup_open(&before[before.len() - 5..])
+        && before[..before.len() - 5].ends_with(char::is_alphanumeric)
+    {
+        return true;
+    }
+    if sup_open(after) && range.len() <= 3 {
+        return true;
+    }
+    (before.ends_with(':') && after.starts_with(':')) || before.ends_with("*.")
 }
 
 /// A word written against inline code (`` `match`ing ``) is a suffix of
@@ -704,7 +697,7 @@ impl SpellEngine {
                 .iter()
                 .zip(&entries)
                 .map(|(c, e)| {
-                    e.filter(|_| !glued_to_code(text, &c.range) && !ordinal_ending(text, &c.range))
+                    e.filter(|_| !glued_to_code(text, &c.range) && !markup_word(text, &c.range))
                         .map(|e| &e.0)
                 })
                 .collect();
@@ -771,7 +764,19 @@ impl SpellEngine {
                         });
                     }
                     Status::Unknown if opts.unknown_words => {
-                        if proper.contains(key) {
+                        // In French, a long capitalised word an accent or
+                        // a doubled letter away from a common word is that
+                        // word misspelt (`Ministére`, `Comission`), name or
+                        // not. Not in English, whose names are often such
+                        // variants (`Persson`, `Whittaker`).
+                        if proper.contains(key)
+                            && !(*lang == Lang::French
+                                && is_capitalised(c.text)
+                                && long_misspelling(c.text)
+                                && dict
+                                    .word_set()
+                                    .is_some_and(|set| suggest::has_close_word(set, key)))
+                        {
                             continue;
                         }
                         out.push(SpellFinding {
@@ -904,17 +909,38 @@ impl SpellEngine {
             && let Some(corrections) = typos::lookup(list, &key)
             && !french.is_some_and(|fr| fr.check(&straight))
         {
-            return Status::Misspelling(
-                corrections
-                    .map(|fix| match_case(word, fix))
-                    .collect::<Vec<_>>()
-                    .into_boxed_slice(),
-            );
+            let mut fixes: Vec<String> = Vec::new();
+            for fix in corrections {
+                let fix = singular_when_closer(dict, &key, fix);
+                let fix = match_case(word, fix);
+                if !fixes.contains(&fix) {
+                    fixes.push(fix);
+                }
+            }
+            return Status::Misspelling(fixes.into_boxed_slice());
         }
         if variants::accepted_variant(dict, lang, word)
             || english.is_some_and(|en| en.check(&straight))
         {
             return Status::Known;
+        }
+        // English keeps the accents of its French loanwords (`café`,
+        // `naïve`, `déjà`) where the dictionary has them without.
+        if *lang == Lang::English && !straight.is_ascii() {
+            let folded: String = straight
+                .chars()
+                .map(|c| {
+                    let b = suggest::base(c);
+                    if c.is_uppercase() {
+                        b.to_ascii_uppercase()
+                    } else {
+                        b
+                    }
+                })
+                .collect();
+            if folded.is_ascii() && dict.check(&folded) {
+                return Status::Known;
+            }
         }
         Status::Unknown
     }
@@ -979,6 +1005,26 @@ impl SpellEngine {
             Err(_) => return compute(),
         };
         Arc::clone(cell.get_or_init(compute))
+    }
+}
+
+/// `collcetion` is listed with the correction `collections`: a plural
+/// correction of a word that is not plural is replaced by its singular when
+/// the singular is a word and strictly closer to the misspelling (`thsi` →
+/// `this` stays).
+fn singular_when_closer<'a>(dict: &Dictionary, typo: &str, fix: &'a str) -> &'a str {
+    let Some(singular) = fix.strip_suffix('s') else {
+        return fix;
+    };
+    if typo.ends_with('s') || fix.ends_with("ss") || singular.len() < 3 {
+        return fix;
+    }
+    if strsim::osa_distance(typo, singular) < strsim::osa_distance(typo, fix)
+        && dict.check(singular)
+    {
+        singular
+    } else {
+        fix
     }
 }
 

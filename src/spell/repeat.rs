@@ -22,9 +22,22 @@ pub struct RepeatHit {
 /// Words whose doubling is grammatical: `nous nous sommes`, `vous vous
 /// trompez`; English `that that` ("he said that that was fine") and `had had`.
 fn legit_repeat(lang: &Lang, lower: &str) -> bool {
+    // Doubled on purpose in any language: `bla bla`, `ha ha`.
+    if matches!(
+        lower,
+        "bla" | "blah" | "ha" | "hah" | "ho" | "hop" | "toc" | "tic" | "chop"
+    ) {
+        return true;
+    }
     match lang {
-        Lang::French => matches!(lower, "nous" | "vous"),
-        Lang::English => matches!(lower, "that" | "had"),
+        Lang::French => matches!(
+            lower,
+            "nous" | "vous" | "très" | "bon" | "non" | "si" | "oui"
+        ),
+        Lang::English => matches!(
+            lower,
+            "that" | "had" | "bye" | "so" | "very" | "no" | "yes" | "yeah" | "knock" | "tick"
+        ),
         Lang::Other(_) => false,
     }
 }
@@ -61,6 +74,9 @@ pub fn repeated_words(text: &str, pieces: &[Piece], lang: &Lang, out: &mut Vec<R
         if wa.len() != wb.len()
             || !gap.chars().all(char::is_whitespace)
             || line_breaks > 1
+            // A heading's last word and the first of the line under it are
+            // in different blocks (`# Welcome to` / `to our site`).
+            || (line_breaks == 1 && super::tokenize::on_heading_line(text, a.range.start))
             || !wa.chars().all(char::is_alphabetic)
             || !wa
                 .chars()
@@ -82,8 +98,20 @@ pub fn repeated_words(text: &str, pieces: &[Piece], lang: &Lang, out: &mut Vec<R
         if !cap(wa) && cap(wb) {
             continue;
         }
+        // Across a line break the second word goes with the spaces after
+        // it, so the lines stay as they were (`the\nthe park` → `the\npark`);
+        // otherwise with the whitespace before it (`le le chat` → `le chat`).
+        let after = text[b.range.end..]
+            .bytes()
+            .take_while(|&c| c == b' ' || c == b'\t')
+            .count();
+        let range = if line_breaks == 1 && after > 0 {
+            b.range.start..b.range.end + after
+        } else {
+            a.range.end..b.range.end
+        };
         out.push(RepeatHit {
-            range: a.range.end..b.range.end,
+            range,
             word: wb.to_string(),
             replacement: String::new(),
         });
@@ -276,10 +304,19 @@ mod tests {
 
     #[test]
     fn doubled_across_line_break() {
+        // The second word and the space after it: the line break stays.
         assert_eq!(
             words("read the\nthe book", &Lang::English),
-            vec![(8..12, String::new())]
+            vec![(9..13, String::new())]
         );
+        assert_eq!(
+            words("read the\r\nthe\nbook", &Lang::English),
+            vec![(8..13, String::new())]
+        );
+        // Not across a heading and the paragraph under it.
+        assert!(words("# Welcome to\nto our site", &Lang::English).is_empty());
+        assert!(words("bla bla, très très, bon bon", &Lang::French).is_empty());
+        assert!(words("it was very very good, bye bye", &Lang::English).is_empty());
     }
 
     #[test]

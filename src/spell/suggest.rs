@@ -24,7 +24,7 @@ const HALF: u32 = 1;
 
 /// Maps a Latin letter to its unaccented lowercase base, for cheap
 /// accent-only substitutions.
-fn base(c: char) -> char {
+pub(super) fn base(c: char) -> char {
     let lower = c.to_lowercase().next().unwrap_or(c);
     match lower {
         'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',

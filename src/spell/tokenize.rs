@@ -309,7 +309,7 @@ fn line_prefix_is_marker(prefix: &str) -> bool {
 }
 
 /// Whether the line holding `start` is a Markdown heading.
-fn on_heading_line(text: &str, start: usize) -> bool {
+pub fn on_heading_line(text: &str, start: usize) -> bool {
     let (line_prefix, whole_line) = line_before(text, start);
     whole_line && line_prefix.trim_start().starts_with('#')
 }

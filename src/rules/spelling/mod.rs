@@ -299,7 +299,10 @@ pub fn prose_runs(doc: &Document, cfg: &FileConfig) -> Vec<ProseRun> {
 fn definition_line(doc: &Document, line: usize) -> bool {
     let (s, e) = doc.lines.line_span(&doc.text, line);
     let t = doc.text[s..e].trim_start();
-    t.starts_with('[') && t.find("]:").is_some_and(|i| !t[..i].contains(']'))
+    // `[^1]: text` is a footnote: its text is prose.
+    t.starts_with('[')
+        && !t.starts_with("[^")
+        && t.find("]:").is_some_and(|i| !t[..i].contains(']'))
 }
 
 /// What two languages agree on, for a text too short to tell them apart:

@@ -27,8 +27,13 @@ impl Rule for RepeatedWord {
             // The diagnostic points at the second word; the fix removes it
             // with the whitespace before it.
             let edit = Span::from(f.range.clone());
-            let word_start = f.range.end.saturating_sub(f.word.len()).max(f.range.start);
-            let span = Span::from(word_start..f.range.end);
+            // The edit holds the word and whitespace on one side of it.
+            let word_start = doc
+                .text
+                .get(f.range.clone())
+                .and_then(|t| t.find(f.word.as_str()))
+                .map_or(f.range.start, |at| f.range.start + at);
+            let span = Span::from(word_start..word_start + f.word.len());
             let mut d = Diagnostic::new(&META, span, format!("`{}` is repeated", f.word))
                 .with_help("remove the second one");
             // Unsafe: "had had", "vous vous" can be meant.
