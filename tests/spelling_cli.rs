@@ -31,7 +31,10 @@ fn collect_lists_unknown_words_by_files() {
         vec![vec!["3", "3", "zorglubage"], vec!["2", "2", "frobnicateur"]],
         "{s}"
     );
-    assert!(s.lines().next().unwrap_or("").ends_with("(3 files read)"), "{s}");
+    assert!(
+        s.lines().next().unwrap_or("").ends_with("(3 files read)"),
+        "{s}"
+    );
 
     let out = run(&[
         "spelling",
@@ -285,4 +288,29 @@ fn french_capitalised_words_an_accent_away_are_typos() {
         vec!["unknown word `Ministére`", "unknown word `Comission`"],
         "{found:?}"
     );
+}
+
+#[test]
+fn override_words_add_to_the_global_list() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("en")).unwrap();
+    fs::write(
+        dir.path().join("frontlint.toml"),
+        "[spelling]\nwords = [\"plateformisation\"]\n\n[[overrides]]\npaths = [\"en/**\"]\nspelling = { words = [\"quuxify\"] }\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("en/p.md"),
+        "---\ntitle: Notes\nlang: en\n---\n\nWe quuxify the plateformisation and the zorblaxing.\n",
+    )
+    .unwrap();
+    let (r, _) = json(&[path_str(dir.path())]);
+    let words: Vec<&str> = r["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "TY002")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(words, vec!["unknown word `zorblaxing`"], "{r}");
 }

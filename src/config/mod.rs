@@ -303,7 +303,7 @@ impl LoadedConfig {
         spelling_tables.extend(file.overrides.iter().filter_map(|o| o.spelling.as_ref()));
         let mut merged = toml::Table::new();
         for t in spelling_tables {
-            merged.extend(t.clone());
+            merge_spelling(&mut merged, t);
             if let Err(m) = crate::rules::spelling::SpellSettings::from_table(&merged, root) {
                 return Err(err_at(locate("spelling"), format!("[spelling]: {m}")));
             }
@@ -465,7 +465,7 @@ impl LoadedConfig {
                 cfg.filename_date = b;
             }
             if let Some(t) = &o.spelling {
-                cfg.spelling.extend(t.clone());
+                merge_spelling(&mut cfg.spelling, t);
             }
         }
         // Checked when the config was loaded.
@@ -487,6 +487,26 @@ impl LoadedConfig {
 
 /// The config as written, laid over its preset and imported schemas. Errors
 /// carry a piece of the text to point at.
+/// An override's `[spelling]` on top of the settings so far: its
+/// vocabulary (`words`, `word_files`) adds to the lists, every other key
+/// replaces.
+fn merge_spelling(base: &mut toml::Table, over: &toml::Table) {
+    for (key, value) in over {
+        match (key.as_str(), base.get_mut(key), value) {
+            ("words" | "word_files", Some(toml::Value::Array(list)), toml::Value::Array(more)) => {
+                for v in more {
+                    if !list.contains(v) {
+                        list.push(v.clone());
+                    }
+                }
+            }
+            _ => {
+                base.insert(key.clone(), value.clone());
+            }
+        }
+    }
+}
+
 fn extend(text: &str, file: &ConfigFile, root: &Path) -> Result<ConfigFile, (String, String)> {
     let mut base = toml::Table::new();
     if let Some(name) = &file.preset {
