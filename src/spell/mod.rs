@@ -429,6 +429,8 @@ struct WordCache {
     /// Words after splitting that the dictionary rejected as written, with
     /// their key (`key_of`).
     status: FastMap<Box<str>, (Status, Box<str>)>,
+    /// Keys an accent or a doubled letter away from a dictionary word.
+    close: FastMap<Box<str>, bool>,
 }
 
 /// Entries per thread and language before a cache starts over: bounds the
@@ -635,6 +637,7 @@ impl SpellEngine {
                 cache.known.clear();
                 cache.splits.clear();
                 cache.status.clear();
+                cache.close.clear();
             }
             let mut candidates = Vec::new();
             for (index, piece) in pieces.iter().enumerate() {
@@ -688,6 +691,7 @@ impl SpellEngine {
                         .insert(c.text.into(), (st, key_of(c.text).into()));
                 }
             }
+            let close = &mut cache.close;
             let entries: Vec<Option<&(Status, Box<str>)>> = candidates
                 .iter()
                 .map(|c| cache.status.get(c.text))
@@ -773,9 +777,10 @@ impl SpellEngine {
                             && !(*lang == Lang::French
                                 && is_capitalised(c.text)
                                 && long_misspelling(c.text)
-                                && dict
-                                    .word_set()
-                                    .is_some_and(|set| suggest::has_close_word(set, key)))
+                                && *close.entry(key.into()).or_insert_with(|| {
+                                    dict.word_set()
+                                        .is_some_and(|set| suggest::has_close_word(set, key))
+                                }))
                         {
                             continue;
                         }
