@@ -152,16 +152,20 @@ fn spelling_of(text: &str) -> Vec<(String, u64, u64, String)> {
         .collect()
 }
 
+/// The messages of the spelling findings of one file.
+fn spelling_messages(text: &str) -> Vec<String> {
+    spelling_of(text).into_iter().map(|f| f.3).collect()
+}
+
 #[test]
 fn typos_in_link_text_are_found() {
-    let found = spelling_of(
+    let messages = spelling_messages(
         "---\ntitle: Essai\nlang: fr\n---\n\nConsultez [la docummentation](https://x.org/), <a href=\"https://y.org/\">le servcie</a> et [rustup](https://z.org/).\n",
     );
-    let words: Vec<&str> = found.iter().map(|f| f.3.as_str()).collect();
     assert_eq!(
-        words,
+        messages,
         vec!["unknown word `docummentation`", "unknown word `servcie`"],
-        "{found:?}"
+        "{messages:?}"
     );
 }
 
@@ -221,11 +225,10 @@ fn repeated_word_points_at_the_second_word_and_comma_fix_keeps_words_apart() {
 
 #[test]
 fn placeholders_and_ordinals_are_not_prose() {
-    let found = spelling_of(
+    let messages = spelling_messages(
         "---\ntitle: Essai\nlang: fr\n---\n\nLorem ipsum dolor sit amet, consectetur adipiscing elit.\n\nLe 2<sup>ème</sup> essai, user-centric, avec enccourager.\n",
     );
-    let words: Vec<&str> = found.iter().map(|f| f.3.as_str()).collect();
-    assert_eq!(words, vec!["unknown word `enccourager`"], "{found:?}");
+    assert_eq!(messages, vec!["unknown word `enccourager`"]);
 }
 
 #[test]
@@ -263,30 +266,28 @@ fn footnotes_loanwords_markup_and_plural_corrections() {
     // Footnote text is prose; a singular typo gets a singular correction;
     // accented loanwords, emoji shortcodes, globs and superscripts are not
     // typos in English.
-    let found = spelling_of(
+    let messages = spelling_messages(
         "---\ntitle: Notes\nlang: en\n---\n\nA claim[^1] about this collcetion, a naïve café résumé :tada: in *.mdx, E = mc<sup>2</sup>.\n\n[^1]: The footnote has a tpyo.\n",
     );
-    let messages: Vec<&str> = found.iter().map(|f| f.3.as_str()).collect();
     assert_eq!(
         messages,
         vec![
             "`collcetion` is a misspelling of `collection`",
             "`tpyo` is a misspelling of `typo`"
         ],
-        "{found:?}"
+        "{messages:?}"
     );
 }
 
 #[test]
 fn french_capitalised_words_an_accent_away_are_typos() {
-    let found = spelling_of(
+    let messages = spelling_messages(
         "---\ntitle: Essai\nlang: fr\n---\n\nLe Ministére a parlé avec la Comission et avec Bérénice Dupont.\n",
     );
-    let messages: Vec<&str> = found.iter().map(|f| f.3.as_str()).collect();
     assert_eq!(
         messages,
         vec!["unknown word `Ministére`", "unknown word `Comission`"],
-        "{found:?}"
+        "{messages:?}"
     );
 }
 

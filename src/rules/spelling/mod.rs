@@ -310,25 +310,14 @@ fn definition_line(doc: &Document, line: usize) -> bool {
 /// word unknown to one and a listed misspelling in the other (`wrold`)
 /// stays as the misspelling, whose correction is the better help.
 fn agreed_findings(findings: Vec<SpellFinding>, other: &[SpellFinding]) -> Vec<SpellFinding> {
-    let word_kind = |code: &str| matches!(code, "TY001" | "TY002");
+    let word_kind = |f: &SpellFinding| matches!(f.kind.code(), "TY001" | "TY002");
     findings
         .into_iter()
         .filter_map(|f| {
-            let same_range = |o: &&SpellFinding| o.range == f.range;
-            if other
-                .iter()
-                .filter(same_range)
-                .any(|o| o.kind.code() == f.kind.code())
-            {
-                return Some(f);
-            }
-            if !word_kind(f.kind.code()) {
-                return None;
-            }
-            let o = other
-                .iter()
-                .filter(same_range)
-                .find(|o| word_kind(o.kind.code()))?;
+            let o = other.iter().find(|o| {
+                o.range == f.range
+                    && (o.kind.code() == f.kind.code() || (word_kind(o) && word_kind(&f)))
+            })?;
             Some(if o.kind.code() == "TY001" {
                 o.clone()
             } else {
